@@ -1,0 +1,22 @@
+/**
+ * Text rules of the canonical record (DESIGN.md): trimmed, inner runs of white space (non-breaking
+ * spaces included) collapsed to one space, Unicode NFC; placeholders mean "no value".
+ */
+const placeholders = new Set(['--', '-', 'n/a', '']);
+
+/** Trims, collapses every run of white space (including U+00A0) to one space, and applies NFC. */
+export const normalizeText = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+/** True for the placeholders actas use for "nothing here": `--`, `-`, `N/A`, `n/a` and empty. */
+export const isPlaceholder = (s: string): boolean => placeholders.has(normalizeText(s).toLowerCase());
+
+/** A table cell as a record value: normalised text, or null for a placeholder. */
+export const cellValue = (s: string | undefined): string | null =>
+  s === undefined || isPlaceholder(s) ? null : normalizeText(s);
+
+/** Lower case without accents, for comparisons that ignore them ("participación" ~ "participacion"). */
+export const foldAccents = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();

@@ -1,0 +1,35 @@
+/**
+ * The validate stage: reads the records folder and the organisation registry (edges), then runs
+ * the pure checks. Returns every problem; never throws for bad input.
+ */
+import type { Config } from '../config/config.ts';
+import type { Effects } from '../effects.ts';
+import type { Problem } from '../errors/problem.ts';
+import { indexOrganizations, type OrganizationIndex } from '../organizations/registry.ts';
+import { readRecordFiles, readRegistryFile } from './read-records.ts';
+import { loadRegistry } from './registry.ts';
+import { type ValidRecord, validateRecords } from './validate-records.ts';
+
+export interface ValidateStageResult {
+  records: ValidRecord[];
+  organizations: OrganizationIndex;
+  /** How many record files were read. */
+  files: number;
+  problems: Problem[];
+}
+
+export async function runValidate(config: Config, effects: Effects): Promise<ValidateStageResult> {
+  const registryFile = await readRegistryFile(effects, config.paths.organizations);
+  const registry =
+    'bytes' in registryFile
+      ? loadRegistry(registryFile)
+      : { index: indexOrganizations([]).index, problems: [registryFile] };
+  const read = await readRecordFiles(effects, config.paths.records);
+  const result = validateRecords(read.files, registry.index);
+  return {
+    records: result.records,
+    organizations: registry.index,
+    files: read.files.length,
+    problems: [...registry.problems, ...read.problems, ...result.problems],
+  };
+}
