@@ -6,10 +6,12 @@
  */
 import type { Location, Problem } from '../problem.ts';
 import type { Entry } from './define.ts';
+import { build } from './build.ts';
 import { general } from './general.ts';
+import { ingest } from './ingest.ts';
 import { validate } from './validate.ts';
 
-export const catalog = { ...general, ...validate };
+export const catalog = { ...general, ...validate, ...ingest, ...build };
 
 export type Code = keyof typeof catalog;
 type Params<C extends Code> = (typeof catalog)[C] extends Entry<infer P> ? P : never;
