@@ -27,8 +27,17 @@ function helpText(): string {
   return lines.join('\n');
 }
 
-export async function main(argv: readonly string[], effects: Effects = nodeEffects()): Promise<number> {
-  const print = (text: string) => process.stdout.write(`${text}\n`);
+/** Where results go; the logger (stderr) carries progress and problems the user did not ask to see as data. */
+export interface Output {
+  write(text: string): unknown;
+}
+
+export async function main(
+  argv: readonly string[],
+  effects: Effects = nodeEffects(),
+  stdout: Output = process.stdout,
+): Promise<number> {
+  const print = (text: string) => stdout.write(`${text}\n`);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     print(helpText());

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config/config.ts';
 import type { Effects } from '../effects.ts';
-import type { Problem } from '../errors/problem.ts';
+import { type Problem, sortProblems } from '../errors/problem.ts';
 import { indexOrganizations, type OrganizationIndex } from '../organizations/registry.ts';
 import { readRecordFiles, readRegistryFile } from './read-records.ts';
 import { loadRegistry } from './registry.ts';
@@ -30,6 +30,6 @@ export async function runValidate(config: Config, effects: Effects): Promise<Val
     records: result.records,
     organizations: registry.index,
     files: read.files.length,
-    problems: [...registry.problems, ...read.problems, ...result.problems],
+    problems: sortProblems([...registry.problems, ...read.problems, ...result.problems]),
   };
 }

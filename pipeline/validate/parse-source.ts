@@ -52,15 +52,19 @@ export function parseSource({ path, bytes, size = bytes.length }: SourceFile): P
   if (!Array.isArray(docs)) return fail(problem('ACTAS-E106', {}, { file: path, line: 1, column: 1 }));
   if (docs.length > 1) return fail(problem('ACTAS-E109', {}, at(docs[1]?.range[0] ?? 0)));
   const doc = docs[0];
-  if (!doc) return fail(problem('ACTAS-E106', {}, { file: path, line: 1, column: 1 }));
+  // Nothing but comments and blank lines is as empty as an empty file.
+  if (!doc || doc.contents === null)
+    return fail(problem('ACTAS-E106', {}, { file: path, line: 1, column: 1 }));
 
-  const syntax = doc.errors.map((e) => {
-    const where = at(e.pos[0]);
-    if (e.code === 'DUPLICATE_KEY')
-      return problem('ACTAS-E104', { key: duplicateKeyName(text, e.pos[0]) }, where);
-    return problem('ACTAS-E103', { detail: firstLine(e.message) }, where);
-  });
-  if (syntax.length > 0) return { file: path, problems: syntax };
+  // After the first syntax error a parser's later complaints are mostly echoes of it: report that one.
+  const [error] = doc.errors;
+  if (error) {
+    const where = at(error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') {
+      return fail(problem('ACTAS-E104', { key: duplicateKeyName(text, error.pos[0]) }, where));
+    }
+    return fail(problem('ACTAS-E103', { detail: firstLine(error.message) }, where));
+  }
 
   let value: unknown;
   try {

@@ -70,7 +70,8 @@ const timeRules: Rule = (r, { source }) => {
       problems.push(problem('ACTAS-E125', { time: item.start_time, previous }, startAt));
     }
     previous = item.start_time ?? previous;
-    if (r.start_time && r.end_time) {
+    // Only a session with coherent hours can say whether an item falls inside them.
+    if (r.start_time && r.end_time && r.start_time < r.end_time) {
       for (const key of ['start_time', 'end_time'] as const) {
         const t = item[key];
         if (t && (t < r.start_time || t > r.end_time)) {

@@ -4,7 +4,9 @@ import { entry } from './define.ts';
 export const build = {
   'ACTAS-E300': entry<{ path: string; detail: string }>({
     severity: 'error',
-    es: (p) => `No se pudo escribir el árbol publicado en "${p.path}": ${p.detail}. La salida anterior quedó intacta.`,
-    en: (p) => `Could not write the published tree to "${p.path}": ${p.detail}. The previous output was left untouched.`,
+    es: (p) =>
+      `No se pudo escribir el árbol publicado en "${p.path}": ${p.detail}. La salida anterior quedó intacta.`,
+    en: (p) =>
+      `Could not write the published tree to "${p.path}": ${p.detail}. The previous output was left untouched.`,
   }),
 };

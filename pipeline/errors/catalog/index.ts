@@ -5,8 +5,8 @@
  * E5xx schedule and sources. `W` codes are warnings.
  */
 import type { Location, Problem } from '../problem.ts';
-import type { Entry } from './define.ts';
 import { build } from './build.ts';
+import type { Entry } from './define.ts';
 import { general } from './general.ts';
 import { ingest } from './ingest.ts';
 import { validate } from './validate.ts';

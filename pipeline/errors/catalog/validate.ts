@@ -26,8 +26,9 @@ export const validate = {
   }),
   'ACTAS-E103': entry<{ detail: string }>({
     severity: 'error',
-    es: (p) => `Error de sintaxis YAML: ${p.detail}. Revise sangría, dos puntos y comillas en esta línea.`,
-    en: (p) => `YAML syntax error: ${p.detail}. Check indentation, colons and quotes on this line.`,
+    es: (p) =>
+      `Error de sintaxis (YAML o JSON): ${p.detail}. Revise sangría, dos puntos y comillas en esta línea.`,
+    en: (p) => `Syntax error (YAML or JSON): ${p.detail}. Check indentation, colons and quotes on this line.`,
   }),
   'ACTAS-E104': entry<{ key: string }>({
     severity: 'error',
