@@ -9,9 +9,10 @@ import { build } from './build.ts';
 import type { Entry } from './define.ts';
 import { general } from './general.ts';
 import { ingest } from './ingest.ts';
+import { publish } from './publish.ts';
 import { validate } from './validate.ts';
 
-export const catalog = { ...general, ...validate, ...ingest, ...build };
+export const catalog = { ...general, ...validate, ...ingest, ...build, ...publish };
 
 export type Code = keyof typeof catalog;
 type Params<C extends Code> = (typeof catalog)[C] extends Entry<infer P> ? P : never;

@@ -1,0 +1,112 @@
+/**
+ * The `dir` target: a plain folder holding the current version. A new version is written whole
+ * to a hidden sibling folder and then swapped in with two renames (old away, new in). The only
+ * moment the folder is absent is between those two renames; a run killed exactly there, or
+ * anywhere else, is repaired by the next run: an interrupted swap is rolled back to the old
+ * version, and half-written siblings are removed. The folder never holds a mix of two versions.
+ */
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Effects } from '../effects.ts';
+import { problem } from '../errors/catalog/index.ts';
+import { gitBlobId, readText, type TreeView } from '../release/tree.ts';
+import { fileChangeLines, fileChanges } from './file-changes.ts';
+import type { PublishedVersion, Release, Target } from './target.ts';
+import { TargetError } from './target.ts';
+
+export interface DirTargetOptions {
+  path: string;
+}
+
+/** Every file under a folder, as a TreeView (content read and hashed on demand). */
+export async function folderTreeView(effects: Effects, root: string): Promise<TreeView> {
+  const entries = await effects.fs.readdir(root, { recursive: true, withFileTypes: true });
+  const paths = entries
+    .filter((e) => e.isFile())
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(root.length + 1)
+        .split('\\')
+        .join('/'),
+    )
+    .sort();
+  const ids = new Map<string, string>();
+  const set = new Set(paths);
+  const read = async (path: string) =>
+    set.has(path) ? new Uint8Array(await effects.fs.readFile(join(root, path))) : undefined;
+  // Hashing needs the content; the tree is read once, up front, so blobId can stay synchronous.
+  for (const path of paths) ids.set(path, gitBlobId((await read(path)) as Uint8Array));
+  return { paths: () => paths, blobId: (path) => ids.get(path), read };
+}
+
+export function createDirTarget(options: DirTargetOptions, effects: Effects): Target {
+  const dir = resolve(effects.cwd, options.path);
+  const parent = dirname(dir);
+  const incoming = join(parent, `.${basename(dir)}.actas-new`);
+  const outgoing = join(parent, `.${basename(dir)}.actas-old`);
+  const where = `dir ${options.path}`;
+  const exists = (path: string) =>
+    effects.fs.stat(path).then(
+      () => true,
+      () => false,
+    );
+
+  /** Finishes or rolls back whatever a killed run left. */
+  async function recover(): Promise<void> {
+    if (!(await exists(dir)) && (await exists(outgoing))) await effects.fs.rename(outgoing, dir);
+    await effects.fs.rm(outgoing, { recursive: true, force: true });
+    await effects.fs.rm(incoming, { recursive: true, force: true });
+  }
+
+  async function readCurrent(): Promise<PublishedVersion | null> {
+    await recover();
+    if (!(await exists(join(dir, 'datapackage.json')))) return null;
+    const tree = await folderTreeView(effects, dir);
+    const version = (JSON.parse((await readText(tree, 'datapackage.json')) ?? '{}') as { version?: unknown })
+      .version;
+    return typeof version === 'string' ? { version, tree } : null;
+  }
+
+  return {
+    kind: 'dir',
+    describe: () => where,
+    async readCurrent() {
+      try {
+        return await readCurrent();
+      } catch (error) {
+        throw new TargetError(problem('ACTAS-E401', { target: where, detail: (error as Error).message }));
+      }
+    },
+    async readVersion(version) {
+      const current = await readCurrent();
+      return current?.version === version ? current : null;
+    },
+    async listVersions() {
+      const current = await readCurrent();
+      return current ? [current.version] : [];
+    },
+    async plan(release) {
+      const current = await readCurrent();
+      return [
+        ...fileChangeLines(fileChanges(current?.tree ?? null, release.tree)),
+        `escribir la versión completa en ${incoming} y reemplazar ${options.path} con dos renombres`,
+      ];
+    },
+    async publish(release: Release) {
+      try {
+        await recover();
+        await effects.fs.mkdir(incoming, { recursive: true });
+        for (const [path, content] of release.tree) {
+          await effects.fs.mkdir(dirname(join(incoming, path)), { recursive: true });
+          await effects.fs.writeFile(join(incoming, path), content);
+        }
+        if (await exists(dir)) await effects.fs.rename(dir, outgoing);
+        await effects.fs.rename(incoming, dir);
+        await effects.fs.rm(outgoing, { recursive: true, force: true });
+        return { version: release.version, location: dir };
+      } catch (error) {
+        await recover().catch(() => {});
+        throw new TargetError(problem('ACTAS-E400', { target: where, detail: (error as Error).message }));
+      }
+    },
+  };
+}

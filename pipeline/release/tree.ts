@@ -1,0 +1,54 @@
+/**
+ * A published tree as the release stage sees it: paths with the git blob id of their content, and
+ * a way to read a file. Comparing blob ids tells whether anything changed without downloading
+ * anything (the github target gets them from one tree listing), and the same ids are what git
+ * itself stores, so all targets agree.
+ */
+import { createHash } from 'node:crypto';
+
+export type PublishedTree = ReadonlyMap<string, Uint8Array>;
+
+export interface TreeView {
+  /** Every file path (posix, relative), sorted. */
+  paths(): string[];
+  /** The git blob id (SHA-1 of "blob <size>\0<content>") of a file, or undefined if absent. */
+  blobId(path: string): string | undefined;
+  read(path: string): Promise<Uint8Array | undefined>;
+}
+
+export function gitBlobId(content: Uint8Array): string {
+  return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+
+/** A view over files held in memory (a freshly built tree). */
+export function memoryTreeView(tree: PublishedTree): TreeView {
+  const ids = new Map<string, string>();
+  return {
+    paths: () => [...tree.keys()].sort(),
+    blobId(path) {
+      const content = tree.get(path);
+      if (!content) return undefined;
+      let id = ids.get(path);
+      if (!id) {
+        id = gitBlobId(content);
+        ids.set(path, id);
+      }
+      return id;
+    },
+    read: async (path) => tree.get(path),
+  };
+}
+
+/** True when both trees hold the same paths with the same content. */
+export function sameTree(a: TreeView, b: TreeView): boolean {
+  const paths = a.paths();
+  const other = b.paths();
+  return (
+    paths.length === other.length && paths.every((p, i) => p === other[i] && a.blobId(p) === b.blobId(p))
+  );
+}
+
+export const readText = async (view: TreeView, path: string): Promise<string | undefined> => {
+  const bytes = await view.read(path);
+  return bytes ? new TextDecoder().decode(bytes) : undefined;
+};
