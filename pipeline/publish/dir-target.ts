@@ -8,10 +8,11 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Effects } from '../effects.ts';
 import { problem } from '../errors/catalog/index.ts';
-import { gitBlobId, readText, type TreeView } from '../release/tree.ts';
+import { gitBlobId, type TreeView } from '../release/tree.ts';
 import { fileChangeLines, fileChanges } from './file-changes.ts';
 import type { PublishedVersion, Release, Target } from './target.ts';
-import { TargetError } from './target.ts';
+import { assertPlannedOn, TargetError } from './target.ts';
+import { versionOf } from './version-of.ts';
 
 export interface DirTargetOptions {
   path: string;
@@ -61,9 +62,8 @@ export function createDirTarget(options: DirTargetOptions, effects: Effects): Ta
     await recover();
     if (!(await exists(join(dir, 'datapackage.json')))) return null;
     const tree = await folderTreeView(effects, dir);
-    const version = (JSON.parse((await readText(tree, 'datapackage.json')) ?? '{}') as { version?: unknown })
-      .version;
-    return typeof version === 'string' ? { version, tree } : null;
+    const version = await versionOf(tree);
+    return version ? { version, tree } : null;
   }
 
   return {
@@ -93,7 +93,7 @@ export function createDirTarget(options: DirTargetOptions, effects: Effects): Ta
     },
     async publish(release: Release) {
       try {
-        await recover();
+        assertPlannedOn(where, release, (await readCurrent())?.version ?? null);
         await effects.fs.mkdir(incoming, { recursive: true });
         for (const [path, content] of release.tree) {
           await effects.fs.mkdir(dirname(join(incoming, path)), { recursive: true });
@@ -105,6 +105,7 @@ export function createDirTarget(options: DirTargetOptions, effects: Effects): Ta
         return { version: release.version, location: dir };
       } catch (error) {
         await recover().catch(() => {});
+        if (error instanceof TargetError) throw error;
         throw new TargetError(problem('ACTAS-E400', { target: where, detail: (error as Error).message }));
       }
     },

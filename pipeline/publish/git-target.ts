@@ -11,11 +11,11 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { Effects } from '../effects.ts';
 import { problem } from '../errors/catalog/index.ts';
-import { readText } from '../release/tree.ts';
 import { fileChangeLines, fileChanges } from './file-changes.ts';
 import { GitCommandError, git } from './git.ts';
 import { commitTreeView, resolveCommit } from './git-tree-view.ts';
 import {
+  assertPlannedOn,
   type PublishedVersion,
   type Release,
   sortVersions,
@@ -23,6 +23,7 @@ import {
   TargetError,
   tagName,
 } from './target.ts';
+import { versionOf } from './version-of.ts';
 
 export interface GitTargetOptions {
   /** The local repository (absolute or relative to effects.cwd). */
@@ -56,10 +57,8 @@ export function createGitTarget(options: GitTargetOptions, effects: Effects): Ta
 
   async function versionAt(commit: string): Promise<PublishedVersion | null> {
     const tree = await commitTreeView(repo, commit);
-    const descriptor = await readText(tree, 'datapackage.json');
-    if (!descriptor) return null;
-    const version = (JSON.parse(descriptor) as { version?: unknown }).version;
-    return typeof version === 'string' ? { version, tree } : null;
+    const version = await versionOf(tree);
+    return version ? { version, tree } : null;
   }
 
   /** A run killed mid-way may leave git's lock files and a half-updated working tree behind. */
@@ -199,6 +198,7 @@ export function createGitTarget(options: GitTargetOptions, effects: Effects): Ta
         await ensureRepository();
         await syncWithRemote();
         const parent = await resolveCommit(repo, branchRef);
+        assertPlannedOn(where, release, parent ? ((await versionAt(parent))?.version ?? null) : null);
         const commit = await writeCommit(release, parent);
         const tag = await writeTag(release, commit);
         const branchUpdate = parent

@@ -11,19 +11,26 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck';
 import type { Effects } from '../effects.ts';
 import { problem } from '../errors/catalog/index.ts';
-import { gitBlobId, readText, type TreeView } from '../release/tree.ts';
+import { gitBlobId, type TreeView } from '../release/tree.ts';
 import { fileChangeLines, fileChanges } from './file-changes.ts';
 import type { PublishedVersion, Release, Target } from './target.ts';
-import { sortVersions, TargetError, tagName } from './target.ts';
+import { assertPlannedOn, sortVersions, TargetError, tagName } from './target.ts';
+import { versionOf } from './version-of.ts';
 import { zipTree } from './zip.ts';
 
 export interface GitHubTargetOptions {
   repository: string | null;
   branch: string;
   apiUrl: string | null;
+  /** Pacing, shortened by tests: milliseconds per second of retry-after and backoff, and between writes. */
+  pace?: { retryAfterBaseMs: number; writeIntervalMs: number };
 }
+
+/** GitHub asks integrators to leave about a second between content-creating requests. */
+const githubPace = { retryAfterBaseMs: 1000, writeIntervalMs: 1000 };
 
 const ActasOctokit = Octokit.plugin(throttling, retry);
 type Client = InstanceType<typeof ActasOctokit>;
@@ -55,6 +62,7 @@ export function createGitHubTarget(options: GitHubTargetOptions, effects: Effect
   );
   const [owner = '', repo = ''] = (options.repository ?? '').split('/');
   const where = `github ${options.repository ?? '?'} (rama ${options.branch})`;
+  const pace = options.pace ?? githubPace;
   const redact = (text: string) => (token ? text.split(token).join('***') : text);
 
   let client: Client | undefined;
@@ -72,6 +80,14 @@ export function createGitHubTarget(options: GitHubTargetOptions, effects: Effect
         error: (m: string) => effects.log.error(redact(m)),
       },
       throttle: {
+        retryAfterBaseValue: pace.retryAfterBaseMs,
+        write: new Bottleneck.Group({ id: 'actas-write', maxConcurrent: 1, minTime: pace.writeIntervalMs }),
+        // Calls that notify people (creating a release) get three times the interval, as octokit does.
+        notifications: new Bottleneck.Group({
+          id: 'actas-notify',
+          maxConcurrent: 1,
+          minTime: 3 * pace.writeIntervalMs,
+        }),
         onRateLimit: (retryAfter: number, _o: unknown, _k: unknown, retryCount: number) => {
           effects.log.warn(`GitHub: límite de solicitudes; se reintenta en ${retryAfter} s`);
           return retryCount < 3;
@@ -82,7 +98,10 @@ export function createGitHubTarget(options: GitHubTargetOptions, effects: Effect
         },
       },
       // 409 "Git Repository is empty" and 422 "not a fast forward" are answers, not glitches.
-      retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
+      retry: {
+        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+        retryAfterBaseValue: pace.retryAfterBaseMs,
+      },
     });
     return client;
   }
@@ -136,9 +155,8 @@ export function createGitHubTarget(options: GitHubTargetOptions, effects: Effect
 
   async function versionAt(commitSha: string): Promise<PublishedVersion | null> {
     const { tree } = await treeView(commitSha);
-    const descriptor = await readText(tree, 'datapackage.json');
-    const version = descriptor ? (JSON.parse(descriptor) as { version?: unknown }).version : undefined;
-    return typeof version === 'string' ? { version, tree } : null;
+    const version = await versionOf(tree);
+    return version ? { version, tree } : null;
   }
 
   /** GitHub refuses Git Data calls on an empty repository: its first commit comes from the contents API. */
@@ -160,6 +178,7 @@ export function createGitHubTarget(options: GitHubTargetOptions, effects: Effect
   async function createVersionCommit(release: Release, parent: string | null): Promise<string> {
     const k = octokit();
     const base = parent ? await treeView(parent) : null;
+    assertPlannedOn(where, release, base ? await versionOf(base.tree) : null);
     const entries: Array<{
       path: string;
       mode: '100644';
@@ -303,6 +322,7 @@ export function createGitHubTarget(options: GitHubTargetOptions, effects: Effect
         const { data } = await octokit().rest.git.listMatchingRefs({ owner, repo, ref: 'tags/v' });
         return sortVersions(data.map((r) => r.ref.replace('refs/tags/v', '')));
       } catch (error) {
+        if (statusOf(error) === 409) return []; // an empty repository
         throw failure('ACTAS-E401', error);
       }
     },

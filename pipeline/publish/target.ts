@@ -3,6 +3,7 @@
  * interface (unjs/unstorage's drivers are the model), and every driver runs through the same
  * conformance suite in tests/publish/target-conformance.ts.
  */
+import { problem } from '../errors/catalog/index.ts';
 import type { Problem } from '../errors/problem.ts';
 import type { PublishedTree, TreeView } from '../release/tree.ts';
 
@@ -51,6 +52,19 @@ export class TargetError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.message);
     this.name = 'TargetError';
+  }
+}
+
+/** Publishing on top of a version other than the one the release was planned against would lose it. */
+export function assertPlannedOn(where: string, release: Release, found: string | null): void {
+  if (found !== release.previousVersion) {
+    throw new TargetError(
+      problem('ACTAS-E410', {
+        target: where,
+        expected: release.previousVersion ?? 'ninguna',
+        found: found ?? 'ninguna',
+      }),
+    );
   }
 }
 

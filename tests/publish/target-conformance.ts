@@ -74,4 +74,14 @@ export function targetConformance(setup: () => Promise<DriverFixture>) {
     expect(lines).toContain('eliminar deep/nested/ñandú.txt');
     expect((await target.readCurrent())?.version).toBe('1.0.0');
   });
+
+  it('refuses to publish over a version other than the one the release was planned on', async () => {
+    const { target } = await setup();
+    await target.publish(release(first, '1.0.0', null));
+    await target.publish(release(second, '1.1.0', '1.0.0'));
+    // A second publisher still believes 1.0.0 is current.
+    const error = await target.publish(release(first, '1.1.0', '1.0.0')).catch((e) => e);
+    expect(error.problem?.code).toBe('ACTAS-E410');
+    await expectHolds(target, '1.1.0', second);
+  });
 }

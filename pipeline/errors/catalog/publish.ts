@@ -72,4 +72,9 @@ export const publish = {
     en: (p) =>
       `Could not find ${p.what} to compare. Give two folders with datapackage.json or two published versions (e.g. v1.0.0).`,
   }),
+  'ACTAS-E410': entry<{ target: string; expected: string; found: string }>({
+    severity: 'error',
+    es: (p) => `La versión publicada en ${p.target} cambió mientras se preparaba esta: se esperaba ${p.expected} y hay ${p.found}. No se publicó nada; vuelva a ejecutar para calcular la versión siguiente.`,
+    en: (p) => `The version published at ${p.target} changed while this one was being prepared: expected ${p.expected}, found ${p.found}. Nothing was published; run again to compute the next version.`,
+  }),
 };
