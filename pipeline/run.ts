@@ -1,32 +1,264 @@
 /**
- * The whole pipeline, as schedules and `npm start` run it:
- * inbox → import → validate → build → publish. Each stage is its own module; this file only
- * composes them and stops at the first stage whose input is invalid, so nothing is published
- * from bad data.
+ * The whole pipeline, as `npm start`, `actas run` and the scheduler run it:
+ * inbox → import → validate → build → publish. Each stage is its own module; this file composes
+ * them. It stops at the first stage whose input is invalid (nothing is published from bad data),
+ * holds a lock while it builds and publishes, and reports what happened as data: the CLI and the
+ * scheduler decide what it means for exit codes and retries.
  */
+import { join, resolve } from 'node:path';
+import { loadBuildCache, saveBuildCache } from './build/build-cache.ts';
+import { buildTreeReport } from './build/build-tree.ts';
+import type { BuildReport } from './build/types.ts';
+import { writeTree } from './build/write-tree.ts';
 import type { Config } from './config/config.ts';
 import type { Effects } from './effects.ts';
+import { problem } from './errors/catalog/index.ts';
 import { hasErrors, type Problem } from './errors/problem.ts';
+import { createTarget } from './publish/create-target.ts';
+import { readFolderTree } from './publish/dir-target.ts';
+import { acquireLock, type Lock } from './publish/lock.ts';
+import { type Release, semverPattern, type Target, TargetError } from './publish/target.ts';
+import { type BuildVersion, planRelease } from './release/plan.ts';
+import { memoryTreeView, sameTree } from './release/tree.ts';
+import { lockFile, plannedReleaseFile } from './state.ts';
+import { plural } from './text/plural.ts';
 import { runValidate } from './validate/index.ts';
 
-export type RunOutcome = 'invalid' | 'validated';
+export type RunOutcome = 'invalid' | 'busy' | 'failed' | 'unchanged' | 'built' | 'dry-run' | 'published';
+
+export interface RunOptions {
+  config: Config;
+  /** `build` stops once the build folder holds the next version; `publish` goes on to the target. */
+  until: 'build' | 'publish';
+  dryRun?: boolean;
+  /** Who holds the lock, for the message a second run gets. */
+  command: string;
+}
 
 export interface RunResult {
   outcome: RunOutcome;
   problems: Problem[];
-  /** Short Spanish lines saying what each stage did. */
-  summary: string[];
+  /** What each stage did, one Spanish line each. */
+  lines: string[];
+  version?: string;
+  previousVersion?: string | null;
+  /** The changelog section of the new version. */
+  notes?: string;
 }
 
-export interface RunOptions {
-  config: Config;
+/** What `actas build` planned, so that `actas publish --from build` publishes exactly that. */
+export interface PlannedRelease {
+  datasetName: string;
+  version: string;
+  previousVersion: string | null;
+  notes: string;
+  target: string;
 }
 
-export async function run({ config }: RunOptions, effects: Effects): Promise<RunResult> {
-  const summary: string[] = [];
+class BuildFailure extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('build failed');
+  }
+}
+
+export async function run(options: RunOptions, effects: Effects): Promise<RunResult> {
+  const { config } = options;
+  const lines: string[] = [];
+
   const validated = await runValidate(config, effects);
   const problems = [...validated.problems];
-  if (hasErrors(problems)) return { outcome: 'invalid', problems, summary };
-  summary.push(`Validación: ${validated.records.length} registros válidos en ${config.paths.records}.`);
-  return { outcome: 'validated', problems, summary };
+  if (hasErrors(problems)) return { outcome: 'invalid', problems, lines };
+  lines.push(
+    `Validación: ${plural(validated.records.length, 'registro válido', 'registros válidos')} en ${config.paths.records}.`,
+  );
+
+  return guarded(effects, options.command, problems, lines, async () => {
+    const target = createTarget(config, effects);
+    const current = await target.readCurrent();
+    if (current && !semverPattern.test(current.version)) {
+      return {
+        outcome: 'failed',
+        problems: [...problems, problem('ACTAS-E404', { version: current.version })],
+        lines,
+      };
+    }
+
+    const buildDir = resolve(effects.cwd, config.paths.build);
+    const cache = await loadBuildCache(effects, buildDir);
+    let lastReport: BuildReport | undefined;
+    const build: BuildVersion = async (version, created, history) => {
+      const report = await buildTreeReport(
+        {
+          records: validated.records.map((r) => r.record),
+          organizations: validated.organizations,
+          config,
+          version,
+          created,
+          extraFiles: history,
+        },
+        cache.store,
+      );
+      if (hasErrors(report.problems)) throw new BuildFailure(report.problems);
+      lastReport = report;
+      return report.tree;
+    };
+    const plan = await planRelease(
+      current ? { version: current.version, tree: current.tree } : null,
+      effects.now(),
+      build,
+    );
+
+    const writeProblems = await writeTree(plan.tree, buildDir, effects);
+    if (hasErrors(writeProblems))
+      return { outcome: 'failed', problems: [...problems, ...writeProblems], lines };
+    if (lastReport) await saveBuildCache(effects, buildDir, lastReport);
+
+    if (plan.kind === 'unchanged') {
+      lines.push(
+        `Sin cambios: la versión publicada sigue siendo la ${plan.version} (${target.describe()}); no se publica nada.`,
+      );
+      return { outcome: 'unchanged', problems, lines, version: plan.version, previousVersion: plan.version };
+    }
+    const planned: PlannedRelease = {
+      datasetName: config.dataset.name,
+      version: plan.version,
+      previousVersion: plan.previousVersion,
+      notes: plan.notes,
+      target: target.describe(),
+    };
+    await effects.fs.writeFile(join(buildDir, plannedReleaseFile), `${JSON.stringify(planned, null, 2)}\n`);
+    const why = plan.previousVersion
+      ? `${plan.decision.bump} desde ${plan.previousVersion}`
+      : 'primera publicación';
+    lines.push(
+      `Construcción: versión ${plan.version} (${why}) en ${config.paths.build}/: ${plan.decision.reasons.join('; ')}.`,
+    );
+    const result = {
+      problems,
+      lines,
+      version: plan.version,
+      previousVersion: plan.previousVersion,
+      notes: plan.notes,
+    };
+    if (options.until === 'build') return { outcome: 'built', ...result };
+
+    const release: Release = { ...planned, tree: plan.tree, date: effects.now() };
+    if (options.dryRun) {
+      lines.push(...(await dryRunLines(target, release)));
+      return { outcome: 'dry-run', ...result };
+    }
+    const outcome = await target.publish(release);
+    lines.push(
+      `Publicación: versión ${outcome.version} publicada en ${target.describe()} (${outcome.location}).`,
+    );
+    return { outcome: 'published', ...result };
+  });
+}
+
+/**
+ * Runs `work` holding the project's lock. A second run gets 'busy' with who holds it; a target or
+ * build failure becomes a 'failed' result carrying its problem.
+ */
+async function guarded(
+  effects: Effects,
+  command: string,
+  problems: Problem[],
+  lines: string[],
+  work: () => Promise<RunResult>,
+): Promise<RunResult> {
+  let lock: Lock;
+  try {
+    lock = await acquireLock(effects, resolve(effects.cwd, lockFile), command);
+  } catch (error) {
+    if (error instanceof TargetError)
+      return { outcome: 'busy', problems: [...problems, error.problem], lines };
+    throw error;
+  }
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TargetError)
+      return { outcome: 'failed', problems: [...problems, error.problem], lines };
+    if (error instanceof BuildFailure)
+      return { outcome: 'failed', problems: [...problems, ...error.problems], lines };
+    throw error;
+  } finally {
+    await lock.release();
+  }
+}
+
+export interface PublishBuiltOptions {
+  config: Config;
+  dryRun?: boolean;
+}
+
+/** `actas publish --from build`: publishes exactly what the last `actas build` planned. */
+export async function publishBuilt(options: PublishBuiltOptions, effects: Effects): Promise<RunResult> {
+  const { config } = options;
+  const lines: string[] = [];
+  const buildDir = resolve(effects.cwd, config.paths.build);
+  const tree = await readFolderTree(effects, buildDir);
+  const planned = await readPlannedRelease(effects, buildDir);
+  const notBuilt = (): RunResult => ({
+    outcome: 'invalid',
+    problems: [problem('ACTAS-E407', { path: config.paths.build })],
+    lines,
+  });
+  if (!tree.has('datapackage.json')) return notBuilt();
+  return guarded(effects, 'actas publish', [], lines, async () => {
+    const target = createTarget(config, effects);
+    const current = await target.readCurrent();
+    if (current && sameTree(current.tree, memoryTreeView(tree))) {
+      lines.push(
+        `Sin cambios: ${target.describe()} ya tiene la versión ${current.version}; no se publica nada.`,
+      );
+      return { outcome: 'unchanged', problems: [], lines, version: current.version };
+    }
+    if (!planned) return notBuilt();
+    if ((current?.version ?? null) !== planned.previousVersion) {
+      const found = current?.version ?? 'ninguna';
+      return {
+        outcome: 'failed',
+        problems: [problem('ACTAS-E408', { built: planned.previousVersion ?? 'ninguna', current: found })],
+        lines,
+      };
+    }
+    const release: Release = { ...planned, tree, date: effects.now() };
+    const result = {
+      problems: [],
+      lines,
+      version: planned.version,
+      previousVersion: planned.previousVersion,
+      notes: planned.notes,
+    };
+    if (options.dryRun) {
+      lines.push(...(await dryRunLines(target, release)));
+      return { outcome: 'dry-run', ...result };
+    }
+    const outcome = await target.publish(release);
+    lines.push(
+      `Publicación: versión ${outcome.version} publicada en ${target.describe()} (${outcome.location}).`,
+    );
+    return { outcome: 'published', ...result };
+  });
+}
+
+/** --dry-run: the exact files and calls publishing would make, and the release notes. */
+async function dryRunLines(target: Target, release: Release): Promise<string[]> {
+  return [
+    `Ensayo (--dry-run): nada se publica. En ${target.describe()} se haría:`,
+    ...(await target.plan(release)).map((l) => `  ${l}`),
+    'Notas de la versión:',
+    release.notes,
+  ];
+}
+
+async function readPlannedRelease(effects: Effects, buildDir: string): Promise<PlannedRelease | null> {
+  try {
+    return JSON.parse(
+      await effects.fs.readFile(join(buildDir, plannedReleaseFile), 'utf8'),
+    ) as PlannedRelease;
+  } catch {
+    return null;
+  }
 }

@@ -8,11 +8,20 @@ import { type Effects, nodeEffects } from '../effects.ts';
 import { problem } from '../errors/catalog/index.ts';
 import { formatProblemsText } from '../errors/format.ts';
 import { type Command, type CommandContext, exitCodes } from './command.ts';
+import { buildCommand } from './commands/build.ts';
+import { diffCommand } from './commands/diff.ts';
+import { publishCommand } from './commands/publish.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 import { UsageError } from './usage-error.ts';
 
-export const commands: readonly Command[] = [validateCommand, runCommand];
+export const commands: readonly Command[] = [
+  validateCommand,
+  buildCommand,
+  publishCommand,
+  runCommand,
+  diffCommand,
+];
 
 function helpText(): string {
   const lines = [

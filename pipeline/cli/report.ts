@@ -1,6 +1,7 @@
 /** Prints problems in the format asked for: text for people, JSON for programs, GitHub annotations for pull requests. */
 import { formatProblemsGithub, formatProblemsText, type ReportFormat, summarize } from '../errors/format.ts';
 import type { Problem } from '../errors/problem.ts';
+import { plural } from '../text/plural.ts';
 import type { CommandContext } from './command.ts';
 
 export function printProblems(ctx: CommandContext, problems: readonly Problem[], format: ReportFormat): void {
@@ -11,6 +12,5 @@ export function printProblems(ctx: CommandContext, problems: readonly Problem[],
 
 export function countsLine(problems: readonly Problem[]): string {
   const { errors, warnings } = summarize(problems);
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return `${plural(errors, 'error', 'errores')}, ${plural(warnings, 'aviso', 'avisos')}`;
 }

@@ -6,9 +6,10 @@
  * version, and half-written siblings are removed. The folder never holds a mix of two versions.
  */
 import { basename, dirname, join, resolve } from 'node:path';
+import { listFiles } from '../build/tree-files.ts';
 import type { Effects } from '../effects.ts';
 import { problem } from '../errors/catalog/index.ts';
-import { gitBlobId, type TreeView } from '../release/tree.ts';
+import { memoryTreeView, type TreeView } from '../release/tree.ts';
 import { fileChangeLines, fileChanges } from './file-changes.ts';
 import type { PublishedVersion, Release, Target } from './target.ts';
 import { assertPlannedOn, TargetError } from './target.ts';
@@ -18,26 +19,19 @@ export interface DirTargetOptions {
   path: string;
 }
 
-/** Every file under a folder, as a TreeView (content read and hashed on demand). */
-export async function folderTreeView(effects: Effects, root: string): Promise<TreeView> {
-  const entries = await effects.fs.readdir(root, { recursive: true, withFileTypes: true });
-  const paths = entries
-    .filter((e) => e.isFile())
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(root.length + 1)
-        .split('\\')
-        .join('/'),
-    )
-    .sort();
-  const ids = new Map<string, string>();
-  const set = new Set(paths);
-  const read = async (path: string) =>
-    set.has(path) ? new Uint8Array(await effects.fs.readFile(join(root, path))) : undefined;
-  // Hashing needs the content; the tree is read once, up front, so blobId can stay synchronous.
-  for (const path of paths) ids.set(path, gitBlobId((await read(path)) as Uint8Array));
-  return { paths: () => paths, blobId: (path) => ids.get(path), read };
+/** Every file under a folder, read into memory; hidden top-level entries (.actas-release.json) are not part of it. */
+export async function readFolderTree(effects: Effects, root: string): Promise<Map<string, Uint8Array>> {
+  const tree = new Map<string, Uint8Array>();
+  for (const path of (await listFiles(effects, root)) ?? []) {
+    if (path.startsWith('.')) continue;
+    tree.set(path, new Uint8Array(await effects.fs.readFile(join(root, path))));
+  }
+  return tree;
 }
+
+/** A folder as a TreeView (its files are read, and hashed, once). */
+export const folderTreeView = async (effects: Effects, root: string): Promise<TreeView> =>
+  memoryTreeView(await readFolderTree(effects, root));
 
 export function createDirTarget(options: DirTargetOptions, effects: Effects): Target {
   const dir = resolve(effects.cwd, options.path);

@@ -3,6 +3,7 @@
  * removed or renamed, a type or key changed), MINOR when data or fields are added, PATCH when
  * existing values are corrected or rows removed. Computed from the diff, never typed by hand.
  */
+import { plural } from '../text/plural.ts';
 import type { DatasetDiff, SchemaChange } from './diff.ts';
 
 export type Bump = 'major' | 'minor' | 'patch';
@@ -50,14 +51,17 @@ export function decideBump(diff: DatasetDiff, presentationChanged = false): Bump
 
   const additions = diff.schema.filter((c) => !breaking.includes(c.kind)).map(describeSchemaChange);
   for (const r of diff.resources) {
-    if (r.added.length > 0) additions.push(`${r.added.length} filas nuevas en ${r.resource}`);
+    if (r.added.length > 0)
+      additions.push(`${plural(r.added.length, 'fila nueva', 'filas nuevas')} en ${r.resource}`);
   }
   if (additions.length > 0) return { bump: 'minor', reasons: additions };
 
   const corrections: string[] = [];
   for (const r of diff.resources) {
-    if (r.changed.length > 0) corrections.push(`${r.changed.length} filas corregidas en ${r.resource}`);
-    if (r.removed.length > 0) corrections.push(`${r.removed.length} filas eliminadas de ${r.resource}`);
+    if (r.changed.length > 0)
+      corrections.push(`${plural(r.changed.length, 'fila corregida', 'filas corregidas')} en ${r.resource}`);
+    if (r.removed.length > 0)
+      corrections.push(`${plural(r.removed.length, 'fila eliminada', 'filas eliminadas')} de ${r.resource}`);
   }
   if (corrections.length > 0) return { bump: 'patch', reasons: corrections };
   if (presentationChanged) {

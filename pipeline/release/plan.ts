@@ -30,7 +30,8 @@ export interface CurrentVersion {
 }
 
 export type ReleasePlan =
-  | { kind: 'unchanged'; version: string }
+  /** Nothing to publish: `tree` is the published version as the records rebuild it, byte for byte. */
+  | { kind: 'unchanged'; version: string; tree: PublishedTree }
   | {
       kind: 'release';
       previousVersion: string | null;
@@ -71,8 +72,9 @@ export async function planRelease(
   if (current) {
     // Rebuilt as the current version, an unchanged dataset is byte for byte what is published.
     candidate = await build(current.version, (await createdOf(current.tree)) ?? now, history);
-    if (sameTree(memoryTreeView(candidate), current.tree))
-      return { kind: 'unchanged', version: current.version };
+    if (sameTree(memoryTreeView(candidate), current.tree)) {
+      return { kind: 'unchanged', version: current.version, tree: candidate };
+    }
   } else {
     candidate = await build('1.0.0', now, history);
   }

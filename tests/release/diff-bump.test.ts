@@ -81,7 +81,11 @@ describe('diff and bump', () => {
     const renamed = [baseFields[0], { name: 'titulo', type: 'string' }, baseFields[2]] as typeof baseFields;
     const rename = await decide(
       { version: '1.0.0' },
-      { version: '1.0.0', fields: renamed, rows: defaultRows.map((r) => ({ ...r, titulo: r.title ?? null })) },
+      {
+        version: '1.0.0',
+        fields: renamed,
+        rows: defaultRows.map((r) => ({ ...r, titulo: r.title ?? null })),
+      },
     );
     expect(rename.diff.schema).toEqual([
       { kind: 'field-renamed', resource: 'sessions', from: 'title', to: 'titulo' },
@@ -139,7 +143,7 @@ describe('changelog', () => {
         '',
         '**Corrección (PATCH): se corrigieron o eliminaron datos** (desde 1.0.0).',
         '',
-        '- 1 filas corregidas en sessions',
+        '- 1 fila corregida en sessions',
         '',
         '| tabla | agregadas | eliminadas | corregidas |',
         '|---|---:|---:|---:|',
