@@ -8,12 +8,15 @@ import type { ConfigFile } from '../model/index.ts';
 type Section<K extends keyof ConfigFile> = Required<NonNullable<ConfigFile[K]>>;
 
 /** The whole configuration, every option present. Derived from the schema's types, so it cannot drift. */
+export type Source = NonNullable<ConfigFile['sources']>[number];
+
 export interface Config {
   paths: Section<'paths'>;
   dataset: Section<'dataset'>;
   target: Section<'target'>;
   schedule: Section<'schedule'>;
   privacy: Section<'privacy'>;
+  sources: Source[];
 }
 
 export const configFileName = 'actas.config.yaml';
@@ -40,6 +43,7 @@ export const defaultConfig: Config = {
   target: { kind: 'git', path: 'public', remote: null, repository: null, branch: 'main', api_url: null },
   schedule: { cron: '0 7 * * *', timezone: 'America/Santiago' },
   privacy: { attendee_names: 'publish' },
+  sources: [],
 };
 
 /** Section by section, what the file sets wins over the defaults; overrides (flags) win over both. */

@@ -349,4 +349,47 @@ export interface ConfigFile {
      */
     attendee_names?: "publish" | "initials" | "omit";
   };
+  /**
+   * Fuentes remotas de documentos de actas, además de la bandeja local; lo nuevo o cambiado se descarga a la bandeja y se importa. / Remote sources of acta documents besides the local inbox; new or changed documents are downloaded to the inbox and imported.
+   */
+  sources?: (
+    | {
+        kind: "http";
+        /**
+         * URL http o https del documento (.txt o .docx). / http or https URL of the document.
+         */
+        url: string;
+        /**
+         * Nombre con que se guarda en la bandeja (por omisión, el de la URL). / File name in the inbox (default: from the URL).
+         */
+        name?: string;
+        /**
+         * Tamaño máximo aceptado (por omisión 20 MB). / Largest accepted size (default 20 MB).
+         */
+        max_bytes?: number;
+        /**
+         * Tiempo máximo de la descarga (por omisión 30 s). / Download timeout (default 30 s).
+         */
+        timeout_seconds?: number;
+      }
+    | {
+        kind: "github";
+        /**
+         * owner/name.
+         */
+        repository: string;
+        /**
+         * Carpeta dentro del repositorio. / Folder inside the repository.
+         */
+        path: string;
+        /**
+         * Rama (por omisión la principal). / Branch (default: the default branch).
+         */
+        branch?: string | null;
+        /**
+         * URL de la API (por omisión $GITHUB_API_URL o https://api.github.com). / API URL.
+         */
+        api_url?: string | null;
+      }
+  )[];
 }
