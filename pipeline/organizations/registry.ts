@@ -39,5 +39,13 @@ export function indexOrganizations(organizations: readonly Organization[]): {
 }
 
 /** The organisation a name refers to, or undefined when the registry does not know it. */
-export const resolveOrganization = (index: OrganizationIndex, name: string): Organization | undefined =>
-  index.byKey.get(organizationKey(name));
+export function resolveOrganization(index: OrganizationIndex, name: string): Organization | undefined {
+  // Actas repeat the same few names thousands of times: remember each name's key.
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    key = organizationKey(name);
+    if (keyCache.size < 100_000) keyCache.set(name, key);
+  }
+  return index.byKey.get(key);
+}
+const keyCache = new Map<string, string>();

@@ -44,9 +44,15 @@ export const contactKindNames: Record<ContactKind, string> = {
   rut: 'un RUT',
 };
 
+// Cheap guards first: most text has no "@", no digit-hyphen and no run of digits, and the full
+// patterns are costly over every string of every record.
+const mayHoldEmail = (text: string) => text.includes('@');
+const mayHoldRut = (text: string) => /\d-[\dkK]/.test(text);
+const mayHoldPhone = (text: string) => /\d(?:[\s.()-]*\d){7}/.test(text);
+
 export function findContactData(text: string): ContactKind | undefined {
-  if (email.test(text)) return 'email';
-  if (hasValidRut(text)) return 'rut';
-  if (phones.some((re) => re.test(text))) return 'phone';
+  if (mayHoldEmail(text) && email.test(text)) return 'email';
+  if (mayHoldRut(text) && hasValidRut(text)) return 'rut';
+  if (mayHoldPhone(text) && phones.some((re) => re.test(text))) return 'phone';
   return undefined;
 }

@@ -3,7 +3,7 @@
  * already passed the schema and returns located problems; none throws.
  */
 import { problem } from '../errors/catalog/index.ts';
-import type { Location, Problem } from '../errors/problem.ts';
+import type { Problem } from '../errors/problem.ts';
 import type { SessionRecord } from '../model/index.ts';
 import { type OrganizationIndex, resolveOrganization } from '../organizations/registry.ts';
 import { isPlaceholder, normalizeText } from '../text/normalize.ts';
@@ -24,11 +24,11 @@ export const sessionId = (date: string, group: number, session: number) =>
 
 const idRules: Rule = (r, { source, baseName }) => {
   const problems: Problem[] = [];
-  const at = locate(source, '/id');
-  if (r.id !== baseName) problems.push(problem('ACTAS-E120', { id: r.id, expected: `${r.id}.yaml` }, at));
+  if (r.id !== baseName)
+    problems.push(problem('ACTAS-E120', { id: r.id, expected: `${r.id}.yaml` }, locate(source, '/id')));
   const date = r.date ?? r.id.slice(0, 10);
   const expected = sessionId(date, r.working_group.number, r.session_number);
-  if (r.id !== expected) problems.push(problem('ACTAS-E121', { id: r.id, expected }, at));
+  if (r.id !== expected) problems.push(problem('ACTAS-E121', { id: r.id, expected }, locate(source, '/id')));
   return problems;
 };
 
@@ -58,16 +58,17 @@ const numberingRules: Rule = (r, { source }) => {
 
 const timeRules: Rule = (r, { source }) => {
   const problems: Problem[] = [];
-  const ordered = (start: string | null, end: string | null, at: Location) => {
-    if (start && end && end <= start) problems.push(problem('ACTAS-E124', { start, end }, at));
+  const ordered = (start: string | null, end: string | null, pointer: string) => {
+    if (start && end && end <= start)
+      problems.push(problem('ACTAS-E124', { start, end }, locate(source, pointer)));
   };
-  ordered(r.start_time, r.end_time, locate(source, '/end_time'));
+  ordered(r.start_time, r.end_time, '/end_time');
   let previous: string | null = null;
   r.agenda.forEach((item, i) => {
-    ordered(item.start_time, item.end_time, locate(source, toPointer(['agenda', i, 'end_time'])));
-    const startAt = locate(source, toPointer(['agenda', i, 'start_time']));
+    ordered(item.start_time, item.end_time, toPointer(['agenda', i, 'end_time']));
     if (item.start_time && previous && item.start_time < previous) {
-      problems.push(problem('ACTAS-E125', { time: item.start_time, previous }, startAt));
+      const at = locate(source, toPointer(['agenda', i, 'start_time']));
+      problems.push(problem('ACTAS-E125', { time: item.start_time, previous }, at));
     }
     previous = item.start_time ?? previous;
     // Only a session with coherent hours can say whether an item falls inside them.
@@ -126,34 +127,42 @@ const organizationRules: Rule = (r, { source, organizations }) => {
     .map(([pointer, name]) => problem('ACTAS-W150', { name: name as string }, locate(source, pointer)));
 };
 
-/** Every string of a value, with its pointer. */
-export function* strings(value: unknown, path: Array<string | number> = []): Generator<[string, string]> {
-  if (typeof value === 'string') yield [toPointer(path), value];
-  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...path, i]);
-  else if (value && typeof value === 'object')
+/** Every string of a value, with the path to it (the pointer is only built when a problem needs it). */
+export function* strings(
+  value: unknown,
+  path: Array<string | number> = [],
+): Generator<[Array<string | number>, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
+  } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
+  }
 }
 
 /** Text rules: no contact data, no placeholders standing for null, and normalised text. */
 export function textProblems(value: unknown, source: SourceMap): Problem[] {
   const problems: Problem[] = [];
-  for (const [pointer, text] of strings(value)) {
+  for (const [path, text] of strings(value)) {
+    const at = () => locate(source, toPointer(path));
     const contact = findContactData(text);
-    if (contact)
-      problems.push(problem('ACTAS-E128', { kind: contactKindNames[contact] }, locate(source, pointer)));
-    if (text !== '' && isPlaceholder(text))
-      problems.push(problem('ACTAS-E129', { value: text }, locate(source, pointer)));
-    const fix = normalizationFix(pointer, text);
-    if (fix) problems.push(problem('ACTAS-E130', { fix }, locate(source, pointer)));
+    if (contact) problems.push(problem('ACTAS-E128', { kind: contactKindNames[contact] }, at()));
+    if (text !== '' && isPlaceholder(text)) problems.push(problem('ACTAS-E129', { value: text }, at()));
+    const fix = normalizationFix(path.length === 1 && path[0] === 'discussion', text);
+    if (fix) problems.push(problem('ACTAS-E130', { fix }, at()));
   }
   return problems;
 }
 
-function normalizationFix(pointer: string, text: string): string | undefined {
+const plainAscii = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
+function normalizationFix(isMarkdown: boolean, text: string): string | undefined {
+  // Most values are plain ASCII words with single spaces: normalised by construction.
+  if (plainAscii.test(text)) return undefined;
   if (text !== text.normalize('NFC'))
     return 'los acentos no están en forma Unicode NFC; vuelva a escribirlos';
   // The discussion is Markdown: its line breaks and blank lines are content.
-  if (pointer === '/discussion' || text === '') return undefined;
+  if (isMarkdown || text === '') return undefined;
   if (text !== normalizeText(text)) {
     return 'tiene espacios al inicio o al final, espacios repetidos, saltos de línea o espacios no separables; déjelo con espacios simples';
   }

@@ -6,8 +6,9 @@ import { problem } from '../errors/catalog/index.ts';
 import { hasErrors, type Problem } from '../errors/problem.ts';
 import type { SessionRecord } from '../model/index.ts';
 import type { OrganizationIndex } from '../organizations/registry.ts';
-import { locate } from './locate.ts';
+import { locate, type SourceMap } from './locate.ts';
 import { parseSource, type SourceFile } from './parse-source.ts';
+import { quickParse } from './quick-parse.ts';
 import { recordRules, textProblems } from './rules.ts';
 import { schemaProblems } from './schema-problems.ts';
 import { getValidators } from './schemas.ts';
@@ -23,36 +24,59 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
-const baseName = (path: string) => (path.split('/').pop() ?? path).replace(/\.(ya?ml|json)$/i, '');
+const baseNameOf = (path: string) => (path.split('/').pop() ?? path).replace(/\.(ya?ml|json)$/i, '');
 
 export function validateRecords(
   files: readonly SourceFile[],
   organizations: OrganizationIndex,
 ): ValidationResult {
-  const validate = getValidators().record;
   const records: ValidRecord[] = [];
   const problems: Problem[] = [];
   const firstFileOfId = new Map<string, string>();
 
   for (const file of files) {
-    const parsed = parseSource(file);
-    if (parsed.problems.length > 0) {
-      problems.push(...parsed.problems);
-      continue;
+    const baseName = baseNameOf(file.path);
+    // A record read fast that has no problem at all is done; anything else is read again, located.
+    const quick = quickParse(file);
+    let fileProblems =
+      quick === undefined ? undefined : checkRecord(quick, { file: file.path }, baseName, organizations);
+    let value: unknown = quick;
+    if (fileProblems === undefined || fileProblems.length > 0) {
+      const parsed = parseSource(file);
+      if (parsed.problems.length > 0) {
+        problems.push(...parsed.problems);
+        continue;
+      }
+      value = parsed.value;
+      fileProblems = checkRecord(parsed.value, parsed, baseName, organizations);
     }
-    const fileProblems = textProblems(parsed.value, parsed);
-    if (!validate(parsed.value)) {
-      fileProblems.push(...schemaProblems(validate.errors ?? [], parsed.value, parsed));
-    } else {
-      const record = parsed.value;
-      const ctx = { source: parsed, baseName: baseName(file.path), organizations };
-      for (const rule of recordRules) fileProblems.push(...rule(record, ctx));
+    if (!hasErrors(fileProblems)) {
+      const record = value as SessionRecord;
       const other = firstFileOfId.get(record.id);
-      if (other) fileProblems.push(problem('ACTAS-E122', { id: record.id, other }, locate(parsed, '/id')));
-      else firstFileOfId.set(record.id, file.path);
-      if (!hasErrors(fileProblems)) records.push({ file: file.path, record });
+      if (other) {
+        const located = parseSource(file);
+        fileProblems.push(problem('ACTAS-E122', { id: record.id, other }, locate(located, '/id')));
+      } else {
+        firstFileOfId.set(record.id, file.path);
+        records.push({ file: file.path, record });
+      }
     }
     problems.push(...fileProblems);
   }
   return { records, problems };
+}
+
+/** Every problem of one record: text rules on anything, then the schema, then the rules a valid record must meet. */
+function checkRecord(
+  value: unknown,
+  source: SourceMap,
+  baseName: string,
+  organizations: OrganizationIndex,
+): Problem[] {
+  const validate = getValidators().record;
+  const problems = textProblems(value, source);
+  if (!validate(value)) return [...problems, ...schemaProblems(validate.errors ?? [], value, source)];
+  const ctx = { source, baseName, organizations };
+  for (const rule of recordRules) problems.push(...rule(value, ctx));
+  return problems;
 }

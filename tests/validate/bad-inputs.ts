@@ -43,7 +43,7 @@ export const cases: Case[] = [
   },
   {
     name: 'malformed YAML: unclosed quote',
-    files: (s) => one(edit(s, 'title: "Mesa N°3', 'title: "Mesa N°3\n')),
+    files: (s) => one(edit(s, '(segunda sesión)"', '(segunda sesión)')),
     expected: [{ code: 'ACTAS-E103', file: S }],
   },
   {
