@@ -14,6 +14,7 @@ import type { Config } from './config/config.ts';
 import type { Effects } from './effects.ts';
 import { problem } from './errors/catalog/index.ts';
 import { hasErrors, type Problem } from './errors/problem.ts';
+import { type DocumentReport, runImport } from './ingest/index.ts';
 import { createTarget } from './publish/create-target.ts';
 import { readFolderTree } from './publish/dir-target.ts';
 import { acquireLock, type Lock } from './publish/lock.ts';
@@ -30,6 +31,8 @@ export interface RunOptions {
   config: Config;
   /** `build` stops once the build folder holds the next version; `publish` goes on to the target. */
   until: 'build' | 'publish';
+  /** Import the inbox's acta documents first (what `actas run` does). */
+  importInbox?: boolean;
   dryRun?: boolean;
   /** Who holds the lock, for the message a second run gets. */
   command: string;
@@ -64,9 +67,17 @@ class BuildFailure extends Error {
 export async function run(options: RunOptions, effects: Effects): Promise<RunResult> {
   const { config } = options;
   const lines: string[] = [];
+  const problems: Problem[] = [];
+
+  if (options.importInbox) {
+    const imported = await runImport(config, effects);
+    problems.push(...imported.problems);
+    if (hasErrors(problems)) return { outcome: 'invalid', problems, lines };
+    if (imported.documents.length > 0) lines.push(`Importación: ${describeImport(imported.documents)}.`);
+  }
 
   const validated = await runValidate(config, effects);
-  const problems = [...validated.problems];
+  problems.push(...validated.problems);
   if (hasErrors(problems)) return { outcome: 'invalid', problems, lines };
   lines.push(
     `Validación: ${plural(validated.records.length, 'registro válido', 'registros válidos')} en ${config.paths.records}.`,
@@ -153,6 +164,17 @@ export async function run(options: RunOptions, effects: Effects): Promise<RunRes
     );
     return { outcome: 'published', ...result };
   });
+}
+
+function describeImport(documents: readonly DocumentReport[]): string {
+  const count = (status: DocumentReport['status']) => documents.filter((d) => d.status === status).length;
+  const parts = [
+    count('imported') && plural(count('imported'), 'acta nueva', 'actas nuevas'),
+    count('updated') && plural(count('updated'), 'acta actualizada', 'actas actualizadas'),
+    count('unchanged') + count('skipped') &&
+      plural(count('unchanged') + count('skipped'), 'documento ya importado', 'documentos ya importados'),
+  ].filter(Boolean);
+  return `${parts.join(', ')} en ${plural(documents.length, 'documento', 'documentos')} de la bandeja`;
 }
 
 /**

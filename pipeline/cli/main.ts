@@ -10,12 +10,14 @@ import { formatProblemsText } from '../errors/format.ts';
 import { type Command, type CommandContext, exitCodes } from './command.ts';
 import { buildCommand } from './commands/build.ts';
 import { diffCommand } from './commands/diff.ts';
+import { importCommand } from './commands/import.ts';
 import { publishCommand } from './commands/publish.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 import { UsageError } from './usage-error.ts';
 
 export const commands: readonly Command[] = [
+  importCommand,
   validateCommand,
   buildCommand,
   publishCommand,

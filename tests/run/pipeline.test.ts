@@ -24,6 +24,8 @@ import {
   createWorkspace,
   hasStackTrace,
   registryPath,
+  repoRoot,
+  runActas,
   runCli,
   seedRecordPath,
   type Workspace,
@@ -204,5 +206,27 @@ describe('actas run', () => {
     const stale = await runCli(ws.dir, ['publish']);
     expect(stale.code).toBe(3);
     expect(stale.stdout).toContain('ACTAS-E408');
+  });
+});
+
+describe('npm start on a fresh clone', () => {
+  it('imports the seed from the inbox, publishes 1.0.0 to public/, and a second run says nothing changed', async () => {
+    const ws = await createWorkspace();
+    workspaces.push(ws);
+    await ws.write(
+      'data/inbox/000_2ede7aa9bd753bcb.txt',
+      await readFile(join(repoRoot, 'data/inbox/000_2ede7aa9bd753bcb.txt')),
+    );
+    const first = await runActas(ws.dir, ['run']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('Importación: 1 acta nueva');
+    expect(first.stdout).toContain('Publicación: versión 1.0.0');
+    // The importer reproduces the bundled record exactly.
+    expect(await readFile(join(ws.dir, 'data/sessions/2016-06-30-mesa-3-sesion-2.yaml'), 'utf8')).toBe(
+      await readFile(seedRecordPath, 'utf8'),
+    );
+    const second = await runActas(ws.dir, ['run']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Sin cambios: la versión publicada sigue siendo la 1.0.0');
   });
 });

@@ -22,7 +22,13 @@ export const runCommand: Command = {
       return exitCodes.invalidInput;
     }
     const result = await run(
-      { config, until: 'publish', dryRun: ctx.values['dry-run'] === true, command: 'actas run' },
+      {
+        config,
+        until: 'publish',
+        importInbox: true,
+        dryRun: ctx.values['dry-run'] === true,
+        command: 'actas run',
+      },
       ctx.effects,
     );
     return reportRun(ctx, result);
