@@ -282,7 +282,7 @@ export interface ConfigFile {
      */
     publisher?: string;
     /**
-     * Contacto para reportar errores (correo o URL); si falta, la ficha indica abrir un issue en el repositorio publicado. / Contact to report errors; when missing, the card says to open an issue in the published repository.
+     * Contacto para reportar errores: una URL http(s) o un correo; si falta, la ficha indica abrir un issue en el repositorio publicado. / Contact to report errors: an http(s) URL or an e-mail address.
      */
     contact?: string | null;
     /**
