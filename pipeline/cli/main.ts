@@ -13,6 +13,8 @@ import { diffCommand } from './commands/diff.ts';
 import { importCommand } from './commands/import.ts';
 import { publishCommand } from './commands/publish.ts';
 import { runCommand } from './commands/run.ts';
+import { scheduleCommand } from './commands/schedule.ts';
+import { statusCommand } from './commands/status.ts';
 import { validateCommand } from './commands/validate.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -23,6 +25,8 @@ export const commands: readonly Command[] = [
   publishCommand,
   runCommand,
   diffCommand,
+  scheduleCommand,
+  statusCommand,
 ];
 
 function helpText(): string {

@@ -160,7 +160,6 @@ function organizationsFor(count: number): Organization[] {
 }
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
-const pad = (n: number) => String(n).padStart(2, '0');
 
 export function generateCorpus(sessions: number, seed = 2016): Corpus {
   const rand = random(seed);

@@ -163,7 +163,7 @@ export const cases: Case[] = [
   },
   {
     name: 'a 20 MB file',
-    files: (s) => one(s + `# ${'x'.repeat(20 * 1024 * 1024)}\n`),
+    files: (s) => one(`${s}# ${'x'.repeat(20 * 1024 * 1024)}\n`),
     expected: [{ code: 'ACTAS-E101', line: 1, column: 1 }],
   },
   {

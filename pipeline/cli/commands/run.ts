@@ -1,4 +1,5 @@
 import { run } from '../../run.ts';
+import { fetchSourcesForRun } from '../../schedule/sources/index.ts';
 import { type Command, commonOptions, exitCodes } from '../command.ts';
 import { printProblems } from '../report.ts';
 import { reportRun } from '../run-result.ts';
@@ -21,6 +22,8 @@ export const runCommand: Command = {
       printProblems(ctx, problems, 'text');
       return exitCodes.invalidInput;
     }
+    // Remote sources (config `sources`) land in the inbox first; a failing source is a warning.
+    const sources = await fetchSourcesForRun(config, ctx.effects);
     const result = await run(
       {
         config,
@@ -31,6 +34,10 @@ export const runCommand: Command = {
       },
       ctx.effects,
     );
-    return reportRun(ctx, result);
+    return reportRun(ctx, {
+      ...result,
+      problems: [...sources.problems, ...result.problems],
+      lines: [...sources.lines, ...result.lines],
+    });
   },
 };

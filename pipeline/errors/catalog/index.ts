@@ -10,9 +10,10 @@ import type { Entry } from './define.ts';
 import { general } from './general.ts';
 import { ingest } from './ingest.ts';
 import { publish } from './publish.ts';
+import { schedule } from './schedule.ts';
 import { validate } from './validate.ts';
 
-export const catalog = { ...general, ...validate, ...ingest, ...build, ...publish };
+export const catalog = { ...general, ...validate, ...ingest, ...build, ...publish, ...schedule };
 
 export type Code = keyof typeof catalog;
 type Params<C extends Code> = (typeof catalog)[C] extends Entry<infer P> ? P : never;

@@ -74,7 +74,9 @@ export const publish = {
   }),
   'ACTAS-E410': entry<{ target: string; expected: string; found: string }>({
     severity: 'error',
-    es: (p) => `La versión publicada en ${p.target} cambió mientras se preparaba esta: se esperaba ${p.expected} y hay ${p.found}. No se publicó nada; vuelva a ejecutar para calcular la versión siguiente.`,
-    en: (p) => `The version published at ${p.target} changed while this one was being prepared: expected ${p.expected}, found ${p.found}. Nothing was published; run again to compute the next version.`,
+    es: (p) =>
+      `La versión publicada en ${p.target} cambió mientras se preparaba esta: se esperaba ${p.expected} y hay ${p.found}. No se publicó nada; vuelva a ejecutar para calcular la versión siguiente.`,
+    en: (p) =>
+      `The version published at ${p.target} changed while this one was being prepared: expected ${p.expected}, found ${p.found}. Nothing was published; run again to compute the next version.`,
   }),
 };

@@ -1,0 +1,67 @@
+/**
+ * The builder's fingerprint: a digest of the source files the builder runs (its own folder and
+ * what it calls: organisation matching, text folding, record key order, the model, the error
+ * messages, the landing page and its assets), of the JSON Schemas it publishes, and of the versions of the libraries that write the
+ * bytes (csv-stringify, exceljs, fflate, sql.js, yaml). It is part of every cache key, so changing
+ * that code or upgrading a writer can never reuse stale output. A new import from another folder
+ * of pipeline/ must be added to `sourceFolders`.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const writers = ['csv-stringify', 'exceljs', 'fflate', 'sql.js', 'yaml'] as const;
+const sourceFolders = ['build', 'errors', 'model', 'organizations', 'records', 'site', 'text'] as const;
+
+function packageVersion(name: string): string {
+  try {
+    let dir = dirname(createRequire(import.meta.url).resolve(name));
+    while (dir !== dirname(dir)) {
+      const manifest = join(dir, 'package.json');
+      if (existsSync(manifest)) {
+        const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === name) return pkg.version ?? 'unknown';
+      }
+      dir = dirname(dir);
+    }
+  } catch {
+    // Not resolvable here: fall through to a value that never matches a cached build.
+  }
+  return `unknown-${process.pid}-${Date.now()}`;
+}
+
+let fingerprint: string | undefined;
+
+export function builderFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256');
+  const folders: Array<[URL, RegExp]> = [
+    ...sourceFolders.map((folder): [URL, RegExp] => [new URL(`../${folder}/`, import.meta.url), /\.ts$/]),
+    [new URL('../../schemas/', import.meta.url), /\.json$/],
+    // The landing page's stylesheet and scripts are published as they are.
+    [new URL('../site/assets/', import.meta.url), /\.(css|js|svg)$/],
+  ];
+  for (const [url, pattern] of folders) {
+    const root = fileURLToPath(url);
+    const files = (readdirSync(root, { recursive: true }) as string[])
+      .map((p) => p.split('\\').join('/'))
+      .filter((p) => pattern.test(p))
+      .sort();
+    for (const path of files)
+      hash
+        .update(`${path}\0`)
+        .update(readFileSync(join(root, path)))
+        .update('\0');
+  }
+  for (const name of writers) hash.update(`${name}@${packageVersion(name)}\0`);
+  fingerprint = hash.digest('hex');
+  return fingerprint;
+}
+
+/** A cache key: the fingerprint, the kind of artifact and the digests of its inputs. */
+export const artifactKey = (kind: string, ...parts: string[]): string =>
+  createHash('sha256')
+    .update([builderFingerprint(), kind, ...parts].join('\0'))
+    .digest('hex');

@@ -1,0 +1,2 @@
+// Filas de la tabla agreements (parte 1 de 1) para explorar.html. Generado: no editar.
+(window.actasChunks = window.actasChunks || {})["agreements/0"] = JSON.parse("[[\"2016-06-30-mesa-3-sesion-2\",1,\"Existe acuerdo respecto al compromiso de transparencia presupuestaria\"],[\"2016-06-30-mesa-3-sesion-2\",2,\"Respecto al compromiso de DIRECON, existe acuerdo respecto al compromiso que aborda el TPP y la plataforma.\"],[\"2016-06-30-mesa-3-sesion-2\",3,\"Hay consenso respecto a mantener la modificación al compromiso de participación ciudadana.\"]]");

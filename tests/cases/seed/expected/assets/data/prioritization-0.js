@@ -1,0 +1,2 @@
+// Filas de la tabla prioritization (parte 1 de 1) para explorar.html. Generado: no editar.
+(window.actasChunks = window.actasChunks || {})["prioritization/0"] = JSON.parse("[[\"2016-06-30-mesa-3-sesion-2\",1,\"Datos abiertos y compras públicas (posible vinculación con iniciativa MOP)\"],[\"2016-06-30-mesa-3-sesion-2\",2,\"Estrategia de datos abiertos\"],[\"2016-06-30-mesa-3-sesion-2\",3,\"Gobierno abierto en municipalidades\"]]");
