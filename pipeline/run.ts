@@ -8,6 +8,7 @@
 import { join, resolve } from 'node:path';
 import { loadBuildCache, saveBuildCache } from './build/build-cache.ts';
 import { buildTreeReport } from './build/build-tree.ts';
+import { holdsTree } from './build/run-build.ts';
 import type { BuildReport } from './build/types.ts';
 import { writeTree } from './build/write-tree.ts';
 import type { Config } from './config/config.ts';
@@ -119,9 +120,12 @@ export async function run(options: RunOptions, effects: Effects): Promise<RunRes
       build,
     );
 
-    const writeProblems = await writeTree(plan.tree, buildDir, effects);
-    if (hasErrors(writeProblems))
-      return { outcome: 'failed', problems: [...problems, ...writeProblems], lines };
+    // A rerun with nothing changed finds build/ already holding this exact tree: leave it be.
+    if (!(await holdsTree(effects, buildDir, plan.tree, cache.read))) {
+      const writeProblems = await writeTree(plan.tree, buildDir, effects);
+      if (hasErrors(writeProblems))
+        return { outcome: 'failed', problems: [...problems, ...writeProblems], lines };
+    }
     if (lastReport) await saveBuildCache(effects, buildDir, lastReport);
 
     if (plan.kind === 'unchanged') {

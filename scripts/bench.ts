@@ -15,9 +15,15 @@ import { parseArgs } from 'node:util';
 import { generateCorpus, writeCorpus } from './bench/corpus.ts';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '100,1000,10000' }, github: { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: '100,1000,10000' },
+    github: { type: 'boolean', default: false },
+  },
 });
-const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => n > 0);
+const sizes = (values.sizes ?? '')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const measureScript = new URL('./bench/measure.ts', import.meta.url).pathname;
 const tsx = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
 
@@ -39,8 +45,8 @@ for (const n of sizes) {
     await writeCorpus(dir, generateCorpus(n));
     const f = await measure('formats', dir);
     const first = await measure('build', dir);
-    const rerun = await measure('build', dir);
     const git = await measure('publish-git', dir);
+    const rerun = await measure('rerun', dir);
     console.log(`\n## ${n.toLocaleString('es-CL')} sesiones`);
     console.log(`validar                     ${s(f.validate)}  (${rate(n, f.validate)})`);
     console.log(`tablas                      ${s(f.tables)}`);
@@ -48,8 +54,10 @@ for (const n of sizes) {
     console.log(`validar + CSV+JSON+datapkg  ${s(f.core)}  (${rate(n, f.core)}), RSS máx. ${f.rssMb} MB`);
     console.log(`XLSX / SQLite / sitio       ${s(f.xlsx)} / ${s(f.sqlite)} / ${s(f.site)}`);
     console.log(`actas build (árbol entero)  ${s(first.build)}, RSS máx. ${first.rssMb} MB`);
-    console.log(`otra vez, sin cambios       ${s(rerun.build)}  (${Math.round((100 * (rerun.build ?? 0)) / (first.build || 1))} % del primero)`);
-    console.log(`publicar en git (1.0.0)     ${s(git.publish)}, RSS máx. ${git.rssMb} MB`);
+    console.log(`actas run: publicar en git  ${s(git.publish)}, RSS máx. ${git.rssMb} MB`);
+    console.log(
+      `actas run otra vez, sin cambios  ${s(rerun.rerun)}  (${Math.round((100 * (rerun.rerun ?? 0)) / (git.publish || 1))} % de la publicación), RSS máx. ${rerun.rssMb} MB`,
+    );
     if (values.github) {
       const gh = await measure('publish-github', dir);
       console.log(

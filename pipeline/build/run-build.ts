@@ -38,10 +38,10 @@ export interface RunBuildResult {
 }
 
 /** True when `dir` holds exactly the files of `tree`, byte for byte. */
-async function holdsTree(
+export async function holdsTree(
   effects: Effects,
   dir: string,
-  tree: PublishedTree,
+  tree: ReadonlyMap<string, Uint8Array>,
   alreadyRead: ReadonlyMap<string, Uint8Array>,
 ): Promise<boolean> {
   const onDisk = await listFiles(effects, dir).catch(() => undefined);

@@ -8,12 +8,17 @@
  * and against the stand-in the tests run. The token comes from the environment and is never
  * printed, not even in errors or debug logs.
  */
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-import { Octokit } from '@octokit/rest';
-import Bottleneck from 'bottleneck';
 import type { Effects } from '../effects.ts';
 import { problem } from '../errors/catalog/index.ts';
+import {
+  createGitHubClient,
+  type GitHubClient,
+  type GitHubPace,
+  githubApiUrl,
+  githubPace,
+  githubToken,
+  redactor,
+} from '../github/client.ts';
 import { gitBlobId, type TreeView } from '../release/tree.ts';
 import { fileChangeLines, fileChanges } from './file-changes.ts';
 import type { PublishedVersion, Release, Target } from './target.ts';
@@ -25,15 +30,10 @@ export interface GitHubTargetOptions {
   repository: string | null;
   branch: string;
   apiUrl: string | null;
-  /** Pacing, shortened by tests: milliseconds per second of retry-after and backoff, and between writes. */
-  pace?: { retryAfterBaseMs: number; writeIntervalMs: number };
+  /** GitHub's pacing; tests shorten it. */
+  pace?: GitHubPace;
 }
 
-/** GitHub asks integrators to leave about a second between content-creating requests. */
-const githubPace = { retryAfterBaseMs: 1000, writeIntervalMs: 1000 };
-
-const ActasOctokit = Octokit.plugin(throttling, retry);
-type Client = InstanceType<typeof ActasOctokit>;
 const identity = { name: 'Actas Abiertas', email: 'actas-abiertas@users.noreply.github.com' };
 const maxRaceRetries = 3;
 
@@ -55,54 +55,17 @@ function isText(content: Uint8Array): boolean {
 }
 
 export function createGitHubTarget(options: GitHubTargetOptions, effects: Effects): Target {
-  const token = effects.env.ACTAS_GITHUB_TOKEN || effects.env.GITHUB_TOKEN || '';
-  const baseUrl = (options.apiUrl || effects.env.GITHUB_API_URL || 'https://api.github.com').replace(
-    /\/$/,
-    '',
-  );
+  const token = githubToken(effects);
+  const baseUrl = githubApiUrl(effects, options.apiUrl);
   const [owner = '', repo = ''] = (options.repository ?? '').split('/');
   const where = `github ${options.repository ?? '?'} (rama ${options.branch})`;
-  const pace = options.pace ?? githubPace;
-  const redact = (text: string) => (token ? text.split(token).join('***') : text);
+  const redact = redactor(effects);
 
-  let client: Client | undefined;
-  function octokit(): Client {
+  let client: GitHubClient | undefined;
+  function octokit(): GitHubClient {
     if (!options.repository) throw new TargetError(problem('ACTAS-E406', {}));
     if (!token) throw new TargetError(problem('ACTAS-E405', { variable: 'ACTAS_GITHUB_TOKEN' }));
-    client ??= new ActasOctokit({
-      auth: token,
-      baseUrl,
-      userAgent: 'actas-abiertas',
-      log: {
-        debug: (m: string) => effects.log.debug(redact(m)),
-        info: (m: string) => effects.log.debug(redact(m)),
-        warn: (m: string) => effects.log.warn(redact(m)),
-        error: (m: string) => effects.log.error(redact(m)),
-      },
-      throttle: {
-        retryAfterBaseValue: pace.retryAfterBaseMs,
-        write: new Bottleneck.Group({ id: 'actas-write', maxConcurrent: 1, minTime: pace.writeIntervalMs }),
-        // Calls that notify people (creating a release) get three times the interval, as octokit does.
-        notifications: new Bottleneck.Group({
-          id: 'actas-notify',
-          maxConcurrent: 1,
-          minTime: 3 * pace.writeIntervalMs,
-        }),
-        onRateLimit: (retryAfter: number, _o: unknown, _k: unknown, retryCount: number) => {
-          effects.log.warn(`GitHub: límite de solicitudes; se reintenta en ${retryAfter} s`);
-          return retryCount < 3;
-        },
-        onSecondaryRateLimit: (retryAfter: number, _o: unknown, _k: unknown, retryCount: number) => {
-          effects.log.warn(`GitHub: límite secundario de solicitudes; se reintenta en ${retryAfter} s`);
-          return retryCount < 3;
-        },
-      },
-      // 409 "Git Repository is empty" and 422 "not a fast forward" are answers, not glitches.
-      retry: {
-        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
-        retryAfterBaseValue: pace.retryAfterBaseMs,
-      },
-    });
+    client ??= createGitHubClient(effects, { apiUrl: baseUrl, pace: options.pace ?? githubPace });
     return client;
   }
 

@@ -9,6 +9,7 @@ import type { Config } from '../config/config.ts';
 import type { Effects } from '../effects.ts';
 import { problem } from '../errors/catalog/index.ts';
 import type { Problem } from '../errors/problem.ts';
+import type { GitHubPace } from '../github/client.ts';
 import { acquireLock } from '../publish/lock.ts';
 import { TargetError } from '../publish/target.ts';
 import { type RunOptions, type RunResult, run } from '../run.ts';
@@ -17,7 +18,6 @@ import { plural } from '../text/plural.ts';
 import { describeLockHolder } from './lock-holder.ts';
 import { type LogLevel, logEvent } from './logger.ts';
 import { backoffDelay, defaultRetryPolicy, isTransientFailure, type RetryPolicy, sleep } from './retry.ts';
-import type { GitHubPace } from './sources/github-client.ts';
 import { type FetchSourcesResult, fetchSources } from './sources/index.ts';
 import { type LastRun, outcomeWords, type TickOutcome, toStatusProblems, updateStatus } from './status.ts';
 

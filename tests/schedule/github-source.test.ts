@@ -16,7 +16,7 @@ import { repoRoot, type Workspace } from '../support/workspace.ts';
 import { captureLog, createProject, projectConfig } from './support.ts';
 
 const acta = await readFile(join(repoRoot, 'data/inbox/000_2ede7aa9bd753bcb.txt'));
-const pace = { retryAfterBaseMs: 1 };
+const pace = { retryAfterBaseMs: 1, writeIntervalMs: 0 };
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 let standIn: GitHubStandIn;

@@ -8,8 +8,8 @@
 import type { Config } from '../../config/config.ts';
 import type { Effects } from '../../effects.ts';
 import { problem } from '../../errors/catalog/index.ts';
+import { createGitHubClient, type GitHubPace, githubApiUrl, redactor } from '../../github/client.ts';
 import { gitBlobId } from '../../release/tree.ts';
-import { createGitHubClient, type GitHubPace, githubApiUrl, redactor } from './github-client.ts';
 import { defaultMaxBytes } from './http-source.ts';
 import { documentName, type Inbox, saveToInbox, stillSaved } from './inbox.ts';
 import type { SourceOutcome } from './outcome.ts';
@@ -44,12 +44,13 @@ export async function fetchGitHubSource(
   const stopped = () => options.signal?.aborted === true;
   const [owner = '', repo = ''] = source.repository.split('/');
   const folder = source.path.replace(/^\/+|\/+$/g, '');
-  const client = createGitHubClient(
-    effects,
-    githubApiUrl(effects, source.api_url),
-    options.pace,
-    options.signal,
-  );
+  const client = createGitHubClient(effects, {
+    apiUrl: githubApiUrl(effects, source.api_url),
+    label: 'GitHub (fuentes)',
+    rateLimitRetries: 2,
+    ...(options.pace ? { pace: options.pace } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 
   let listing: unknown;
   try {

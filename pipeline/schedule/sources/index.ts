@@ -7,9 +7,9 @@
 import type { Config } from '../../config/config.ts';
 import type { Effects } from '../../effects.ts';
 import type { Problem } from '../../errors/problem.ts';
+import type { GitHubPace } from '../../github/client.ts';
 import { plural } from '../../text/plural.ts';
 import { logEvent } from '../logger.ts';
-import type { GitHubPace } from './github-client.ts';
 import { describeGitHubSource, fetchGitHubSource } from './github-source.ts';
 import { fetchHttpSource, urlLabel } from './http-source.ts';
 import { openInbox } from './inbox.ts';
