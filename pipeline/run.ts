@@ -77,7 +77,7 @@ export async function run(options: RunOptions, effects: Effects): Promise<RunRes
     if (imported.documents.length > 0) lines.push(`Importación: ${describeImport(imported.documents)}.`);
   }
 
-  const validated = await runValidate(config, effects);
+  const validated = await runValidate(config, effects, { cache: true });
   problems.push(...validated.problems);
   if (hasErrors(problems)) return { outcome: 'invalid', problems, lines };
   lines.push(

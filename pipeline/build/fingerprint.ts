@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const writers = ['csv-stringify', 'exceljs', 'fflate', 'sql.js', 'yaml'] as const;
 const sourceFolders = ['build', 'errors', 'model', 'organizations', 'records', 'site', 'text'] as const;
 
-function packageVersion(name: string): string {
+export function packageVersion(name: string): string {
   try {
     let dir = dirname(createRequire(import.meta.url).resolve(name));
     while (dir !== dirname(dir)) {

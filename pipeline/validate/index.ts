@@ -9,6 +9,7 @@ import { indexOrganizations, type OrganizationIndex } from '../organizations/reg
 import { readRecordFiles, readRegistryFile } from './read-records.ts';
 import { loadRegistry } from './registry.ts';
 import { type ValidRecord, validateRecords } from './validate-records.ts';
+import { loadValidationCache, saveValidationCache, validationFingerprint } from './validation-cache.ts';
 
 export interface ValidateStageResult {
   records: ValidRecord[];
@@ -18,14 +19,31 @@ export interface ValidateStageResult {
   problems: Problem[];
 }
 
-export async function runValidate(config: Config, effects: Effects): Promise<ValidateStageResult> {
+export interface ValidateOptions {
+  /**
+   * Reuse and keep the cache of clean records (.actas/validation-cache.json). The pipeline does;
+   * `actas validate` does not, so that checking never writes anything.
+   */
+  cache?: boolean;
+}
+
+export async function runValidate(
+  config: Config,
+  effects: Effects,
+  options: ValidateOptions = {},
+): Promise<ValidateStageResult> {
   const registryFile = await readRegistryFile(effects, config.paths.organizations);
   const registry =
     'bytes' in registryFile
       ? loadRegistry(registryFile)
       : { index: indexOrganizations([]).index, problems: [registryFile] };
   const read = await readRecordFiles(effects, config.paths.records);
-  const result = validateRecords(read.files, registry.index);
+  const fingerprint =
+    options.cache && 'bytes' in registryFile ? validationFingerprint(registryFile.bytes) : undefined;
+  const known = fingerprint ? await loadValidationCache(effects, fingerprint) : new Map();
+  const result = validateRecords(read.files, registry.index, known);
+  const sameAsKnown = result.clean.size === known.size && [...result.clean.keys()].every((k) => known.has(k));
+  if (fingerprint && !sameAsKnown) await saveValidationCache(effects, fingerprint, result.clean);
   return {
     records: result.records,
     organizations: registry.index,

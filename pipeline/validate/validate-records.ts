@@ -2,6 +2,7 @@
  * The validate stage's pure core: record files in, valid records and every problem out. It reads
  * nothing and writes nothing; it checks every file fully, so one run reports everything at once.
  */
+import { createHash } from 'node:crypto';
 import { problem } from '../errors/catalog/index.ts';
 import { hasErrors, type Problem } from '../errors/problem.ts';
 import type { SessionRecord } from '../model/index.ts';
@@ -22,24 +23,43 @@ export interface ValidationResult {
   /** Records without errors (they may have warnings), in file order. */
   records: ValidRecord[];
   problems: Problem[];
+  /** Records that had no problem at all, by `cleanKey`: what a later run may take as already checked. */
+  clean: Map<string, SessionRecord>;
 }
+
+/** A file's identity for the cache of clean records: its path (the id must match it) and its bytes. */
+export const cleanKey = (file: SourceFile): string =>
+  `${file.path}\0${createHash('sha256').update(file.bytes).digest('hex')}`;
 
 const baseNameOf = (path: string) => (path.split('/').pop() ?? path).replace(/\.(ya?ml|json)$/i, '');
 
+/**
+ * `known` holds records an earlier run found clean, by `cleanKey`; the caller keeps it only while
+ * the code, the schemas and the organisation registry are the same, so using it never changes a
+ * result. Checks across files (unique ids) always run.
+ */
 export function validateRecords(
   files: readonly SourceFile[],
   organizations: OrganizationIndex,
+  known: ReadonlyMap<string, SessionRecord> = new Map(),
 ): ValidationResult {
   const records: ValidRecord[] = [];
   const problems: Problem[] = [];
+  const clean = new Map<string, SessionRecord>();
   const firstFileOfId = new Map<string, string>();
 
   for (const file of files) {
     const baseName = baseNameOf(file.path);
+    const key = cleanKey(file);
+    const cached = known.get(key);
     // A record read fast that has no problem at all is done; anything else is read again, located.
-    const quick = quickParse(file);
-    let fileProblems =
-      quick === undefined ? undefined : checkRecord(quick, { file: file.path }, baseName, organizations);
+    const quick = cached ?? quickParse(file);
+    let fileProblems = cached
+      ? []
+      : quick === undefined
+        ? undefined
+        : checkRecord(quick, { file: file.path }, baseName, organizations);
+    if (fileProblems?.length === 0 && quick) clean.set(key, quick as SessionRecord);
     let value: unknown = quick;
     if (fileProblems === undefined || fileProblems.length > 0) {
       const parsed = parseSource(file);
@@ -56,6 +76,7 @@ export function validateRecords(
       if (other) {
         const located = parseSource(file);
         fileProblems.push(problem('ACTAS-E122', { id: record.id, other }, locate(located, '/id')));
+        clean.delete(key);
       } else {
         firstFileOfId.set(record.id, file.path);
         records.push({ file: file.path, record });
@@ -63,7 +84,7 @@ export function validateRecords(
     }
     problems.push(...fileProblems);
   }
-  return { records, problems };
+  return { records, problems, clean };
 }
 
 /** Every problem of one record: text rules on anything, then the schema, then the rules a valid record must meet. */
