@@ -40,6 +40,10 @@ export async function runImport(
   const explicit = options.inputs !== undefined && options.inputs.length > 0;
   const inputs = explicit ? (options.inputs ?? []) : [config.paths.inbox];
   const listed = await listDocuments(effects, inputs, explicit);
+  // Nothing to import (the usual scheduled run): no need to read every record already there.
+  if (listed.documents.length === 0) {
+    return { documents: [], general: listed.problems, problems: listed.problems, written: [] };
+  }
   const folder = await readRecordsFolder(effects, options.out ?? config.paths.records);
   const run: ImportRun = { effects, folder, force: options.force ?? false, ids: new Map() };
 

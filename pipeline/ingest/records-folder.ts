@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { parse } from 'yaml';
 import type { Effects } from '../effects.ts';
 import { problem } from '../errors/catalog/index.ts';
@@ -53,15 +54,20 @@ async function readLedger(effects: Effects, dir: string): Promise<{ ledger: Ledg
 }
 
 function sourceSha256(text: string): string | undefined {
-  try {
-    const value = parse(text, { uniqueKeys: false, maxAliasCount: 50 }) as {
-      source?: { sha256?: unknown };
-    } | null;
-    const sha = value?.source?.sha256;
-    return typeof sha === 'string' ? sha : undefined;
-  } catch {
-    return undefined;
+  // js-yaml first (about ten times faster over thousands of records), the yaml package if it refuses.
+  const readers = [
+    () => load(text, { schema: CORE_SCHEMA }),
+    () => parse(text, { uniqueKeys: false, maxAliasCount: 50 }),
+  ];
+  for (const read of readers) {
+    try {
+      const sha = (read() as { source?: { sha256?: unknown } } | null)?.source?.sha256;
+      return typeof sha === 'string' ? sha : undefined;
+    } catch {
+      // try the next reader
+    }
   }
+  return undefined;
 }
 
 export async function readRecordsFolder(effects: Effects, out: string): Promise<RecordsFolder> {

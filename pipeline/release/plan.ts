@@ -64,9 +64,11 @@ async function createdOf(tree: TreeView): Promise<Date | null> {
 
 export async function planRelease(
   current: CurrentVersion | null,
-  now: Date,
+  clock: Date,
   build: BuildVersion,
 ): Promise<ReleasePlan> {
+  // datapackage.json keeps whole seconds: a version rebuilt from its `created` must use the same instant.
+  const now = new Date(Math.floor(clock.getTime() / 1000) * 1000);
   const history = await readHistory(current?.tree);
   let candidate: PublishedTree;
   if (current) {
