@@ -44,6 +44,7 @@ for (const n of sizes) {
   const dir = await mkdtemp(join(tmpdir(), `actas-bench-${n}-`));
   try {
     await writeCorpus(dir, generateCorpus(n));
+    const c = await measure('core', dir);
     const f = await measure('formats', dir);
     const first = await measure('build', dir);
     const git = await measure('publish-git', dir);
@@ -52,8 +53,10 @@ for (const n of sizes) {
     console.log(`validar                     ${s(f.validate)}  (${rate(n, f.validate)})`);
     console.log(`tablas                      ${s(f.tables)}`);
     console.log(`CSV / JSON / datapackage    ${s(f.csv)} / ${s(f.json)} / ${s(f.datapackage)}`);
-    console.log(`validar + CSV+JSON+datapkg  ${s(f.core)}  (${rate(n, f.core)}), RSS máx. ${f.rssMb} MB`);
-    console.log(`XLSX / SQLite / sitio       ${s(f.xlsx)} / ${s(f.sqlite)} / ${s(f.site)}`);
+    console.log(`validar + CSV+JSON+datapkg  ${s(c.core)}  (${rate(n, c.core)}), RSS máx. ${c.rssMb} MB`);
+    console.log(
+      `XLSX / SQLite / sitio       ${s(f.xlsx)} / ${s(f.sqlite)} / ${s(f.site)}, RSS máx. (todo junto) ${f.rssMb} MB`,
+    );
     console.log(`actas build (árbol entero)  ${s(first.build)}, RSS máx. ${first.rssMb} MB`);
     console.log(`actas run: publicar en git  ${s(git.publish)}, RSS máx. ${git.rssMb} MB`);
     console.log(
