@@ -158,15 +158,7 @@ export async function run(options: RunOptions, effects: Effects): Promise<RunRes
     if (options.until === 'build') return { outcome: 'built', ...result };
 
     const release: Release = { ...planned, tree: plan.tree, date: effects.now() };
-    if (options.dryRun) {
-      lines.push(...(await dryRunLines(target, release)));
-      return { outcome: 'dry-run', ...result };
-    }
-    const outcome = await target.publish(release);
-    lines.push(
-      `Publicación: versión ${outcome.version} publicada en ${target.describe()} (${outcome.location}).`,
-    );
-    return { outcome: 'published', ...result };
+    return deliver(target, release, options.dryRun, result);
   });
 }
 
@@ -257,26 +249,34 @@ export async function publishBuilt(options: PublishBuiltOptions, effects: Effect
       previousVersion: planned.previousVersion,
       notes: planned.notes,
     };
-    if (options.dryRun) {
-      lines.push(...(await dryRunLines(target, release)));
-      return { outcome: 'dry-run', ...result };
-    }
-    const outcome = await target.publish(release);
-    lines.push(
-      `Publicación: versión ${outcome.version} publicada en ${target.describe()} (${outcome.location}).`,
-    );
-    return { outcome: 'published', ...result };
+    return deliver(target, release, options.dryRun, result);
   });
 }
 
-/** --dry-run: the exact files and calls publishing would make, and the release notes. */
-async function dryRunLines(target: Target, release: Release): Promise<string[]> {
-  return [
-    `Ensayo (--dry-run): nada se publica. En ${target.describe()} se haría:`,
-    ...(await target.plan(release)).map((l) => `  ${l}`),
-    'Notas de la versión:',
-    release.notes,
-  ];
+/**
+ * The last step of `actas run` and `actas publish`: with --dry-run, the exact files and calls
+ * publishing would make and the release notes; otherwise the publication itself.
+ */
+async function deliver(
+  target: Target,
+  release: Release,
+  dryRun: boolean | undefined,
+  result: Omit<RunResult, 'outcome'>,
+): Promise<RunResult> {
+  if (dryRun) {
+    result.lines.push(
+      `Ensayo (--dry-run): nada se publica. En ${target.describe()} se haría:`,
+      ...(await target.plan(release)).map((l) => `  ${l}`),
+      'Notas de la versión:',
+      release.notes,
+    );
+    return { outcome: 'dry-run', ...result };
+  }
+  const outcome = await target.publish(release);
+  result.lines.push(
+    `Publicación: versión ${outcome.version} publicada en ${target.describe()} (${outcome.location}).`,
+  );
+  return { outcome: 'published', ...result };
 }
 
 async function readPlannedRelease(effects: Effects, buildDir: string): Promise<PlannedRelease | null> {
