@@ -15,6 +15,7 @@ import type { Config } from './config/config.ts';
 import type { Effects } from './effects.ts';
 import { problem } from './errors/catalog/index.ts';
 import { hasErrors, type Problem } from './errors/problem.ts';
+import { writeFileAtomic } from './files/write-file-atomic.ts';
 import { type DocumentReport, runImport } from './ingest/index.ts';
 import { createTarget } from './publish/create-target.ts';
 import { readFolderTree } from './publish/dir-target.ts';
@@ -141,7 +142,11 @@ export async function run(options: RunOptions, effects: Effects): Promise<RunRes
       notes: plan.notes,
       target: target.describe(),
     };
-    await effects.fs.writeFile(join(buildDir, plannedReleaseFile), `${JSON.stringify(planned, null, 2)}\n`);
+    await writeFileAtomic(
+      effects,
+      join(buildDir, plannedReleaseFile),
+      `${JSON.stringify(planned, null, 2)}\n`,
+    );
     const why = plan.previousVersion
       ? `${plan.decision.bump} desde ${plan.previousVersion}`
       : 'primera publicación';

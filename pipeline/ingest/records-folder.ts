@@ -4,8 +4,8 @@
  * maps each record id to the sha256 of the YAML bytes the importer wrote. A record whose bytes
  * differ from its ledger entry was edited by hand. Hidden, so the validator does not read it.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { parse } from 'yaml';
 import type { Effects } from '../effects.ts';
@@ -109,30 +109,7 @@ export async function readIfExists(effects: Effects, path: string): Promise<Uint
   }
 }
 
-/**
- * Writes a file so that readers see the old content or the new, never half of it: a hidden
- * temporary file in the same folder, flushed to disk, then renamed over the target.
- */
-export async function writeFileAtomic(
-  effects: Effects,
-  path: string,
-  data: string | Uint8Array,
-): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await effects.fs.open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await effects.fs.rename(temp, path);
-  } catch (error) {
-    await effects.fs.rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
-}
+export { writeFileAtomic } from '../files/write-file-atomic.ts';
 
 export const serializeLedger = (ledger: Ledger): string =>
   `${JSON.stringify(Object.fromEntries(Object.entries(ledger).sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`;

@@ -7,9 +7,9 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Effects } from '../effects.ts';
 import type { Problem } from '../errors/problem.ts';
+import { writeFileAtomic } from '../files/write-file-atomic.ts';
 import type { RunOutcome } from '../run.ts';
 import { statusFile } from '../state.ts';
-import { writeFileAtomic } from './atomic-write.ts';
 
 /**
  * What a tick ended in: the pipeline's outcome; 'error' for a failure that is not the pipeline's;

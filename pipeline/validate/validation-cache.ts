@@ -8,10 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builderFingerprint, packageVersion } from '../build/fingerprint.ts';
 import type { Effects } from '../effects.ts';
+import { writeFileAtomic } from '../files/write-file-atomic.ts';
 import type { SessionRecord } from '../model/index.ts';
 import { stateDir } from '../state.ts';
 
@@ -63,13 +64,11 @@ export async function saveValidationCache(
 ): Promise<void> {
   const path = resolve(effects.cwd, validationCacheFile);
   try {
-    await effects.fs.mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    await effects.fs.writeFile(
-      temporary,
+    await writeFileAtomic(
+      effects,
+      path,
       JSON.stringify({ fingerprint, records: Object.fromEntries(records) }),
     );
-    await effects.fs.rename(temporary, path);
   } catch (error) {
     effects.log.debug(`No se pudo guardar ${validationCacheFile}: ${(error as Error).message}`);
   }

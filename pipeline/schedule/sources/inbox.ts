@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Effects } from '../../effects.ts';
 import { problem } from '../../errors/catalog/index.ts';
 import type { Problem } from '../../errors/problem.ts';
-import { writeFileAtomic } from '../atomic-write.ts';
+import { writeFileAtomic } from '../../files/write-file-atomic.ts';
 import type { SourceEntry } from './source-state.ts';
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

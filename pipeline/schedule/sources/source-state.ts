@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import type { Effects } from '../../effects.ts';
 import { problem } from '../../errors/catalog/index.ts';
 import type { Problem } from '../../errors/problem.ts';
+import { writeFileAtomic } from '../../files/write-file-atomic.ts';
 import { stateDir } from '../../state.ts';
-import { writeFileAtomic } from '../atomic-write.ts';
 
 export const sourcesStateFile = `${stateDir}/sources.json`;
 const stateFormat = 1;
