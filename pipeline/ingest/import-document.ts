@@ -4,9 +4,11 @@
  * a document that fails.
  */
 import { join } from 'node:path';
+import { sha256 } from '../build/digest.ts';
 import type { Effects } from '../effects.ts';
 import { problem } from '../errors/catalog/index.ts';
 import { hasErrors, type Problem } from '../errors/problem.ts';
+import { writeFileAtomic } from '../files/write-file-atomic.ts';
 import { indexOrganizations } from '../organizations/registry.ts';
 import { serializeRecord } from '../records/serialize.ts';
 import { displayPath } from '../validate/read-records.ts';
@@ -14,14 +16,7 @@ import { validateRecords } from '../validate/validate-records.ts';
 import type { DocumentFile } from './documents.ts';
 import { parseActaText } from './parse-acta.ts';
 import { documentLimits, readDocument } from './read-document.ts';
-import {
-  ledgerName,
-  type RecordsFolder,
-  readIfExists,
-  serializeLedger,
-  sha256,
-  writeFileAtomic,
-} from './records-folder.ts';
+import { ledgerName, type RecordsFolder, readIfExists, serializeLedger } from './records-folder.ts';
 
 /** imported: new record; updated: replaced a record the importer wrote; unchanged: same bytes already there. */
 export type ImportStatus = 'imported' | 'updated' | 'unchanged' | 'skipped' | 'failed';

@@ -1,10 +1,3 @@
-/**
- * What the records folder already holds, for an import that must lose nothing: which documents
- * were imported (by the sha256 in each record's `source`), and the ledger `.imported.json` that
- * maps each record id to the sha256 of the YAML bytes the importer wrote. A record whose bytes
- * differ from its ledger entry was edited by hand. Hidden, so the validator does not read it.
- */
-import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { parse } from 'yaml';
@@ -15,8 +8,6 @@ import { maxRecordBytes } from '../validate/parse-source.ts';
 import { displayPath, recordExtensions } from '../validate/read-records.ts';
 
 export const ledgerName = '.imported.json';
-
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export type Ledger = Record<string, string>;
 
@@ -108,8 +99,6 @@ export async function readIfExists(effects: Effects, path: string): Promise<Uint
     throw error;
   }
 }
-
-export { writeFileAtomic } from '../files/write-file-atomic.ts';
 
 export const serializeLedger = (ledger: Ledger): string =>
   `${JSON.stringify(Object.fromEntries(Object.entries(ledger).sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`;

@@ -3,8 +3,9 @@
  * records/*.json, CITATION.cff, changes/*.json), so the page can never say something the data
  * does not. The builder made these files; a missing or malformed one is a programming error.
  */
-import { createHash } from 'node:crypto';
+
 import { parse as parseYaml } from 'yaml';
+import { sha256 } from '../build/digest.ts';
 import type { SessionRecord } from '../model/index.ts';
 
 export type Cell = string | number | null;
@@ -276,7 +277,7 @@ export function readSiteData(files: ReadonlyMap<string, Uint8Array>): SiteData {
     versions: readVersions(files),
     files: [...files.keys()].sort(byText).map((path) => {
       const bytes = files.get(path) as Uint8Array;
-      return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+      return { path, bytes: bytes.length, sha256: sha256(bytes) };
     }),
   };
 }

@@ -2,7 +2,7 @@
  * The validate stage's pure core: record files in, valid records and every problem out. It reads
  * nothing and writes nothing; it checks every file fully, so one run reports everything at once.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../build/digest.ts';
 import { problem } from '../errors/catalog/index.ts';
 import { hasErrors, type Problem } from '../errors/problem.ts';
 import type { SessionRecord } from '../model/index.ts';
@@ -28,8 +28,7 @@ export interface ValidationResult {
 }
 
 /** A file's identity for the cache of clean records: its path (the id must match it) and its bytes. */
-export const cleanKey = (file: SourceFile): string =>
-  `${file.path}\0${createHash('sha256').update(file.bytes).digest('hex')}`;
+export const cleanKey = (file: SourceFile): string => `${file.path}\0${sha256(file.bytes)}`;
 
 const baseNameOf = (path: string) => (path.split('/').pop() ?? path).replace(/\.(ya?ml|json)$/i, '');
 

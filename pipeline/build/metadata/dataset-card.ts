@@ -3,6 +3,7 @@
  * from the Table Schemas), the license, how to cite and how to report an error; Spanish, with an
  * English summary.
  */
+import { plural } from '../../text/plural.ts';
 import { csvDialect } from '../formats/csv.ts';
 import { neutralisationNote, neutralisationNoteEn } from '../formats/neutralize.ts';
 import { csvPath, jsonPath } from '../paths.ts';
@@ -30,7 +31,6 @@ const md = (text: string): string =>
 const code = (text: string): string => `\`${text}\``;
 /** Generated prose: "<id>" is text, not an HTML tag that a Markdown renderer would swallow. */
 const prose = (text: string): string => text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 function fileList(paths: readonly string[]): string[] {
   const groupOf = (path: string) => fileGroups.find((g) => g.pattern.test(path));

@@ -1,16 +1,10 @@
-/**
- * Saving a downloaded document into the inbox: atomically (the importer never reads half a
- * document), and only over a file this project downloaded itself and nobody changed since.
- */
-import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { sha256 } from '../../build/digest.ts';
 import type { Effects } from '../../effects.ts';
 import { problem } from '../../errors/catalog/index.ts';
 import type { Problem } from '../../errors/problem.ts';
 import { writeFileAtomic } from '../../files/write-file-atomic.ts';
 import type { SourceEntry } from './source-state.ts';
-
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** A name that is safe to save in the inbox: one path component, not hidden, an acta extension. */
 export const documentName = /^(?![.~])[^/\\\0]+\.(txt|docx)$/i;
