@@ -7,12 +7,12 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Effects } from '../effects.ts';
 import type { Problem } from '../errors/problem.ts';
+import { mapInBatches } from '../files/in-batches.ts';
 import { sha256 } from './digest.ts';
 import type { ArtifactStore, BuildReport } from './types.ts';
 
 export const buildCacheFile = '.actas/build-cache.json';
 const cacheFormat = 1;
-const readBatch = 64;
 
 export interface CacheManifest {
   format: number;
@@ -50,27 +50,18 @@ export async function loadBuildCache(effects: Effects, dir: string): Promise<Loa
     async get(key) {
       const entry = byKey.get(key);
       if (!entry) return undefined;
-      const found = new Map<string, Uint8Array>();
-      const expected = Object.entries(entry.files);
-      // Files are read a batch at a time: one by one, a tree of 10,000 records waits on the disk.
-      for (let i = 0; i < expected.length; i += readBatch) {
-        const batch = await Promise.all(
-          expected.slice(i, i + readBatch).map(async ([path, hash]) => {
-            try {
-              const bytes = read.get(path) ?? (await effects.fs.readFile(join(dir, path)));
-              return sha256(bytes) === hash ? ([path, bytes] as const) : undefined;
-            } catch {
-              return undefined;
-            }
-          }),
-        );
-        for (const item of batch) {
-          if (!item) return undefined;
-          found.set(item[0], item[1]);
+      const found = await mapInBatches(Object.entries(entry.files), async ([path, hash]) => {
+        try {
+          const bytes = read.get(path) ?? (await effects.fs.readFile(join(dir, path)));
+          return sha256(bytes) === hash ? ([path, bytes] as const) : undefined;
+        } catch {
+          return undefined;
         }
-      }
-      for (const [path, bytes] of found) read.set(path, bytes);
-      return { files: found, problems: entry.problems ?? [] };
+      });
+      if (found.some((item) => item === undefined)) return undefined;
+      const files = new Map(found as Array<readonly [string, Uint8Array]>);
+      for (const [path, bytes] of files) read.set(path, bytes);
+      return { files, problems: entry.problems ?? [] };
     },
   };
   return { store, read, manifest };

@@ -7,8 +7,10 @@ import { resolve } from 'node:path';
 import type { Config } from '../config/config.ts';
 import type { Effects } from '../effects.ts';
 import { hasErrors, type Problem } from '../errors/problem.ts';
+import { mapInBatches } from '../files/in-batches.ts';
 import type { SessionRecord } from '../model/index.ts';
 import type { OrganizationIndex } from '../organizations/registry.ts';
+import { plannedReleaseFile } from '../state.ts';
 import { loadBuildCache, saveBuildCache } from './build-cache.ts';
 import { buildTreeReport } from './build-tree.ts';
 import { sameBytes } from './digest.ts';
@@ -37,27 +39,24 @@ export interface RunBuildResult {
   written: boolean;
 }
 
-/** True when `dir` holds exactly the files of `tree`, byte for byte. */
+/**
+ * True when `dir` holds exactly the files of `tree`, byte for byte. The note of the release the
+ * folder was planned as (.actas-release.json) sits beside the tree and is not part of it.
+ */
 export async function holdsTree(
   effects: Effects,
   dir: string,
   tree: ReadonlyMap<string, Uint8Array>,
   alreadyRead: ReadonlyMap<string, Uint8Array>,
 ): Promise<boolean> {
-  const onDisk = await listFiles(effects, dir).catch(() => undefined);
+  const onDisk = (await listFiles(effects, dir).catch(() => undefined))?.filter(
+    (path) => path !== plannedReleaseFile,
+  );
   if (!onDisk || onDisk.length !== tree.size || onDisk.some((p) => !tree.has(p))) return false;
-  const paths = [...tree.keys()];
-  const batch = 64;
-  for (let i = 0; i < paths.length; i += batch) {
-    const same = await Promise.all(
-      paths.slice(i, i + batch).map(async (path) => {
-        const bytes = alreadyRead.get(path) ?? (await effects.fs.readFile(resolve(dir, path)));
-        return sameBytes(bytes, tree.get(path) as Uint8Array);
-      }),
-    );
-    if (same.includes(false)) return false;
-  }
-  return true;
+  const same = await mapInBatches([...tree], async ([path, bytes]) =>
+    sameBytes(alreadyRead.get(path) ?? (await effects.fs.readFile(resolve(dir, path))), bytes),
+  );
+  return !same.includes(false);
 }
 
 export async function runBuild(

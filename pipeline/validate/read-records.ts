@@ -6,6 +6,7 @@ import { relative, resolve } from 'node:path';
 import type { Effects } from '../effects.ts';
 import { problem } from '../errors/catalog/index.ts';
 import type { Problem } from '../errors/problem.ts';
+import { mapInBatches } from '../files/in-batches.ts';
 import { maxRecordBytes, type SourceFile } from './parse-source.ts';
 
 export const recordExtensions = /\.(ya?ml|json)$/i;
@@ -47,17 +48,18 @@ export async function readRecordFiles(effects: Effects, dir: string): Promise<Re
     .filter((e) => e.isFile() && !e.name.startsWith('.'))
     .map((e) => e.name)
     .sort();
-  for (const name of names) {
+  const outcomes = await mapInBatches(names, async (name): Promise<SourceFile | Problem> => {
     const path = `${shown}/${name}`;
-    if (!recordExtensions.test(name)) {
-      problems.push(problem('ACTAS-E107', { name }, { file: path }));
-      continue;
-    }
+    if (!recordExtensions.test(name)) return problem('ACTAS-E107', { name }, { file: path });
     try {
-      files.push(await readBounded(effects, `${absolute}/${name}`, path, maxRecordBytes));
+      return await readBounded(effects, `${absolute}/${name}`, path, maxRecordBytes);
     } catch (error) {
-      problems.push(problem('ACTAS-E006', { path, detail: (error as Error).message }, { file: path }));
+      return problem('ACTAS-E006', { path, detail: (error as Error).message }, { file: path });
     }
+  });
+  for (const outcome of outcomes) {
+    if ('code' in outcome) problems.push(outcome);
+    else files.push(outcome);
   }
   if (files.length === 0 && problems.length === 0)
     problems.push(problem('ACTAS-E100', { dir: shown }, { file: shown }));

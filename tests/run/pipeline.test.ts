@@ -4,7 +4,7 @@
  * once, and build-then-publish.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -60,10 +60,15 @@ describe('actas run', () => {
     expect(git(repo, 'tag', '--list')).toBe('v1.0.0');
     expect(checkWholeVersion(gitTreeFiles(repo, 'HEAD')).version).toBe('1.0.0');
 
+    // The build folder already holds this version (beside the note of the release it was
+    // planned as): an unchanged run leaves its files as they are, down to the inode.
+    const builtFile = join(ws.dir, 'build', 'datapackage.json');
+    const builtBefore = await stat(builtFile);
     const again = await runCli(ws.dir, ['run']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Sin cambios: la versión publicada sigue siendo la 1.0.0');
     expect(git(repo, 'rev-list', '--count', 'HEAD')).toBe('1');
+    expect((await stat(builtFile)).ino).toBe(builtBefore.ino);
 
     await editSeed(ws, (r) => {
       (r.attendees[0] as { last_name: string }).last_name = 'Bruhn Soto';
