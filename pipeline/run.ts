@@ -25,6 +25,7 @@ import { type BuildVersion, planRelease } from './release/plan.ts';
 import { memoryTreeView, sameTree } from './release/tree.ts';
 import { lockFile, plannedReleaseFile } from './state.ts';
 import { plural } from './text/plural.ts';
+import { isUpToDate, recordUpToDate, runInputs, snapshotBuild, upToDateFile } from './up-to-date.ts';
 import { runValidate } from './validate/index.ts';
 
 export type RunOutcome = 'invalid' | 'busy' | 'failed' | 'unchanged' | 'built' | 'dry-run' | 'published';
@@ -97,6 +98,19 @@ export async function run(options: RunOptions, effects: Effects): Promise<RunRes
     }
 
     const buildDir = resolve(effects.cwd, config.paths.build);
+    const unchanged = (version: string): RunResult => {
+      lines.push(
+        `Sin cambios: la versión publicada sigue siendo la ${version} (${target.describe()}); no se publica nada.`,
+      );
+      return { outcome: 'unchanged', problems, lines, version, previousVersion: version };
+    };
+    // Most scheduled runs find nothing new: the up-to-date check answers them without building.
+    const inputs = validated.inputDigest && runInputs(config, validated.inputDigest);
+    if (inputs && current && (await isUpToDate(effects, buildDir, inputs, current))) {
+      effects.log.debug(`Al día según ${upToDateFile}: nada que construir.`);
+      return unchanged(current.version);
+    }
+
     const cache = await loadBuildCache(effects, buildDir);
     let lastReport: BuildReport | undefined;
     const build: BuildVersion = async (version, created, history) => {
@@ -127,13 +141,15 @@ export async function run(options: RunOptions, effects: Effects): Promise<RunRes
       if (hasErrors(writeProblems))
         return { outcome: 'failed', problems: [...problems, ...writeProblems], lines };
     }
+    const snapshot = inputs ? await snapshotBuild(effects, buildDir, plan.tree) : undefined;
+    const remember = async (version: string) => {
+      if (inputs && snapshot) await recordUpToDate(effects, snapshot, inputs, version);
+    };
     if (lastReport) await saveBuildCache(effects, buildDir, lastReport);
 
     if (plan.kind === 'unchanged') {
-      lines.push(
-        `Sin cambios: la versión publicada sigue siendo la ${plan.version} (${target.describe()}); no se publica nada.`,
-      );
-      return { outcome: 'unchanged', problems, lines, version: plan.version, previousVersion: plan.version };
+      await remember(plan.version);
+      return unchanged(plan.version);
     }
     const planned: PlannedRelease = {
       datasetName: config.dataset.name,
@@ -163,7 +179,9 @@ export async function run(options: RunOptions, effects: Effects): Promise<RunRes
     if (options.until === 'build') return { outcome: 'built', ...result };
 
     const release: Release = { ...planned, tree: plan.tree, date: effects.now() };
-    return deliver(target, release, options.dryRun, result);
+    const delivered = await deliver(target, release, options.dryRun, result);
+    if (delivered.outcome === 'published') await remember(plan.version);
+    return delivered;
   });
 }
 

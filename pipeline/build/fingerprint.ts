@@ -6,7 +6,7 @@
  * that code or upgrading a writer can never reuse stale output. A new import from another folder
  * of pipeline/ must be added to `sourceFolders`.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -32,32 +32,58 @@ export function packageVersion(name: string): string {
   return `unknown-${process.pid}-${Date.now()}`;
 }
 
+/** Adds every file under `url` whose path matches `pattern` to `hash`: its path, then its bytes. */
+export function hashFolder(hash: Hash, url: URL, pattern: RegExp): Hash {
+  const root = fileURLToPath(url);
+  const files = (readdirSync(root, { recursive: true }) as string[])
+    .map((p) => p.split('\\').join('/'))
+    .filter((p) => pattern.test(p))
+    .sort();
+  for (const path of files)
+    hash
+      .update(`${path}\0`)
+      .update(readFileSync(join(root, path)))
+      .update('\0');
+  return hash;
+}
+
+const hashVersions = (hash: Hash, names: readonly string[]): Hash => {
+  for (const name of names) hash.update(`${name}@${packageVersion(name)}\0`);
+  return hash;
+};
+
 let fingerprint: string | undefined;
 
 export function builderFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256');
-  const folders: Array<[URL, RegExp]> = [
-    ...sourceFolders.map((folder): [URL, RegExp] => [new URL(`../${folder}/`, import.meta.url), /\.ts$/]),
-    [new URL('../../schemas/', import.meta.url), /\.json$/],
-    // The landing page's stylesheet and scripts are published as they are.
-    [new URL('../site/assets/', import.meta.url), /\.(css|js|svg)$/],
-  ];
-  for (const [url, pattern] of folders) {
-    const root = fileURLToPath(url);
-    const files = (readdirSync(root, { recursive: true }) as string[])
-      .map((p) => p.split('\\').join('/'))
-      .filter((p) => pattern.test(p))
-      .sort();
-    for (const path of files)
-      hash
-        .update(`${path}\0`)
-        .update(readFileSync(join(root, path)))
-        .update('\0');
-  }
-  for (const name of writers) hash.update(`${name}@${packageVersion(name)}\0`);
-  fingerprint = hash.digest('hex');
+  for (const folder of sourceFolders) hashFolder(hash, new URL(`../${folder}/`, import.meta.url), /\.ts$/);
+  hashFolder(hash, new URL('../../schemas/', import.meta.url), /\.json$/);
+  // The landing page's stylesheet and scripts are published as they are.
+  hashFolder(hash, new URL('../site/assets/', import.meta.url), /\.(css|js|svg)$/);
+  fingerprint = hashVersions(hash, writers).digest('hex');
   return fingerprint;
+}
+
+let wholeFingerprint: string | undefined;
+
+/**
+ * The whole program: every file of pipeline/ and schemas/, the installed version of every
+ * library it depends on, and the Node.js version (its ICU orders and folds text). What a run decided with one
+ * program says nothing about what another would.
+ */
+export function pipelineFingerprint(): string {
+  if (wholeFingerprint) return wholeFingerprint;
+  const hash = createHash('sha256');
+  hashFolder(hash, new URL('../', import.meta.url), /\.(ts|css|js|svg|json)$/);
+  hashFolder(hash, new URL('../../schemas/', import.meta.url), /\.json$/);
+  const manifest = fileURLToPath(new URL('../../package.json', import.meta.url));
+  const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  hashVersions(hash, Object.keys(dependencies).sort()).update(process.version);
+  wholeFingerprint = hash.digest('hex');
+  return wholeFingerprint;
 }
 
 /** A cache key: the fingerprint, the kind of artifact and the digests of its inputs. */

@@ -8,7 +8,7 @@ import { type Problem, sortProblems } from '../errors/problem.ts';
 import { indexOrganizations, type OrganizationIndex } from '../organizations/registry.ts';
 import { readRecordFiles, readRegistryFile } from './read-records.ts';
 import { loadRegistry } from './registry.ts';
-import { type ValidRecord, validateRecords } from './validate-records.ts';
+import { type ValidRecord, validateRecords, validationInputDigest } from './validate-records.ts';
 import { loadValidationCache, saveValidationCache, validationFingerprint } from './validation-cache.ts';
 
 export interface ValidateStageResult {
@@ -16,6 +16,12 @@ export interface ValidateStageResult {
   organizations: OrganizationIndex;
   /** How many record files were read. */
   files: number;
+  /**
+   * The identity of this validation: the checker (its code, the schemas, the registry) and every
+   * record file by path and digest. The same identity always gives the same result. Undefined
+   * when the registry could not be read.
+   */
+  inputDigest: string | undefined;
   problems: Problem[];
 }
 
@@ -38,16 +44,17 @@ export async function runValidate(
       ? loadRegistry(registryFile)
       : { index: indexOrganizations([]).index, problems: [registryFile] };
   const read = await readRecordFiles(effects, config.paths.records);
-  const fingerprint =
-    options.cache && 'bytes' in registryFile ? validationFingerprint(registryFile.bytes) : undefined;
-  const known = fingerprint ? await loadValidationCache(effects, fingerprint) : new Map();
+  const fingerprint = 'bytes' in registryFile ? validationFingerprint(registryFile.bytes) : undefined;
+  const cached = options.cache ? fingerprint : undefined;
+  const known = cached ? await loadValidationCache(effects, cached) : new Map();
   const result = validateRecords(read.files, registry.index, known);
   const sameAsKnown = result.clean.size === known.size && [...result.clean.keys()].every((k) => known.has(k));
-  if (fingerprint && !sameAsKnown) await saveValidationCache(effects, fingerprint, result.clean);
+  if (cached && !sameAsKnown) await saveValidationCache(effects, cached, result.clean);
   return {
     records: result.records,
     organizations: registry.index,
     files: read.files.length,
+    inputDigest: fingerprint && validationInputDigest(fingerprint, read.files),
     problems: sortProblems([...registry.problems, ...read.problems, ...result.problems]),
   };
 }

@@ -30,6 +30,10 @@ export interface ValidationResult {
 /** A file's identity for the cache of clean records: its path (the id must match it) and its bytes. */
 export const cleanKey = (file: SourceFile): string => `${file.path}\0${sha256(file.bytes)}`;
 
+/** Every record file by `cleanKey`, under the checker's fingerprint: see ValidateStageResult.inputDigest. */
+export const validationInputDigest = (fingerprint: string, files: readonly SourceFile[]): string =>
+  sha256([fingerprint, ...files.map(cleanKey)].join('\0'));
+
 const baseNameOf = (path: string) => (path.split('/').pop() ?? path).replace(/\.(ya?ml|json)$/i, '');
 
 /**

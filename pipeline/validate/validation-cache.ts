@@ -7,10 +7,8 @@
  * only makes the next run slower.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { builderFingerprint, packageVersion } from '../build/fingerprint.ts';
+import { resolve } from 'node:path';
+import { builderFingerprint, hashFolder, packageVersion } from '../build/fingerprint.ts';
 import type { Effects } from '../effects.ts';
 import { writeFileAtomic } from '../files/write-file-atomic.ts';
 import type { SessionRecord } from '../model/index.ts';
@@ -28,14 +26,8 @@ let codeFingerprint: string | undefined;
 function validatorCode(): string {
   if (codeFingerprint) return codeFingerprint;
   const hash = createHash('sha256').update(builderFingerprint());
-  const root = fileURLToPath(new URL('./', import.meta.url));
-  for (const file of (readdirSync(root) as string[]).filter((f) => f.endsWith('.ts')).sort()) {
-    hash
-      .update(`${file}\0`)
-      .update(readFileSync(join(root, file)))
-      .update('\0');
-  }
-  hash.update(`js-yaml@${packageVersion('js-yaml')}`);
+  hashFolder(hash, new URL('./', import.meta.url), /^[^/]+\.ts$/);
+  for (const name of ['js-yaml', 'ajv', 'ajv-formats']) hash.update(`${name}@${packageVersion(name)}\0`);
   codeFingerprint = hash.digest('hex');
   return codeFingerprint;
 }

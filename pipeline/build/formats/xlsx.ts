@@ -7,7 +7,7 @@
  * (zip.ts) and its document properties take the build's date.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type DatasetInfo, fileUrl } from '../metadata/dataset-info.ts';
 import { citationText, privacyNote, reportErrorNote } from '../metadata/notes.ts';
 import { csvPath } from '../paths.ts';
@@ -167,7 +167,9 @@ export async function buildWorkbook(input: WorkbookInput): Promise<Uint8Array> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  // Loaded when a workbook is made: a run that builds nothing does not pay for the library.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: true,

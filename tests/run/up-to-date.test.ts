@@ -1,0 +1,123 @@
+/**
+ * The up-to-date check of `actas run`, against real git repositories: a run with nothing new is
+ * answered without building; anything that could change the answer (a file touched in build/, a
+ * commit made behind the pipeline's back, the configuration, a record, the registry, a damaged
+ * stamp) sends the run down the full path, and the outcome is what a run without the check gives.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Config, mergeConfig } from '../../pipeline/config/config.ts';
+import { type Logger, nodeEffects } from '../../pipeline/effects.ts';
+import { run } from '../../pipeline/run.ts';
+import { upToDateFile } from '../../pipeline/up-to-date.ts';
+import { createWorkspace, type Workspace } from '../support/workspace.ts';
+
+const workspaces: Workspace[] = [];
+afterEach(async () => {
+  for (const ws of workspaces.splice(0)) await ws.remove();
+});
+
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
+
+/** `actas run` in the workspace; `answered` tells whether the up-to-date check gave the outcome. */
+async function runIn(ws: Workspace, config: Config = mergeConfig({})) {
+  const debug: string[] = [];
+  const log: Logger = { info() {}, warn() {}, error() {}, debug: (m) => debug.push(m) };
+  const result = await run({ config, until: 'publish', command: 'test' }, nodeEffects({ cwd: ws.dir, log }));
+  return { ...result, answered: debug.some((line) => line.startsWith('Al día')) };
+}
+
+/** A workspace whose seed is published as 1.0.0 and whose stamp says so. */
+async function published() {
+  const ws = await createWorkspace({ seed: true });
+  workspaces.push(ws);
+  const first = await runIn(ws);
+  expect(first.outcome).toBe('published');
+  expect(first.answered).toBe(false);
+  return ws;
+}
+
+describe('the up-to-date check', () => {
+  it('answers a run with nothing new without building, and touches nothing', async () => {
+    const ws = await published();
+    const built = join(ws.dir, 'build', 'actas.sqlite');
+    const before = await stat(built);
+    const again = await runIn(ws);
+    expect(again).toMatchObject({ outcome: 'unchanged', version: '1.0.0', answered: true });
+    expect(again.lines.at(-1)).toContain('Sin cambios: la versión publicada sigue siendo la 1.0.0');
+    expect((await stat(built)).mtimeMs).toBe(before.mtimeMs);
+    expect(git(join(ws.dir, 'public'), 'rev-list', '--count', 'HEAD')).toBe('1');
+  });
+
+  it('notices a file changed in build/ even when its size is kept, and puts it back', async () => {
+    const ws = await published();
+    const file = join(ws.dir, 'build', 'CITATION.cff');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace('cff-version', 'CFF-VERSION'));
+    const repaired = await runIn(ws);
+    expect(repaired).toMatchObject({ outcome: 'unchanged', answered: false });
+    expect(await readFile(file, 'utf8')).toBe(original);
+    expect((await runIn(ws)).answered).toBe(true);
+  });
+
+  it('notices a commit made to the target behind its back', async () => {
+    const ws = await published();
+    const repo = join(ws.dir, 'public');
+    // The target is a bare-bones repository without a work tree: commit a changed README through plumbing.
+    const readme = git(repo, 'show', 'HEAD:README.md');
+    const blob = execFileSync('git', ['-C', repo, 'hash-object', '-w', '--stdin'], {
+      input: `${readme}\nEditado a mano.\n`,
+      encoding: 'utf8',
+    }).trim();
+    const entries = git(repo, 'ls-tree', 'HEAD')
+      .split('\n')
+      .map((line) => (line.endsWith('\tREADME.md') ? `100644 blob ${blob}\tREADME.md` : line));
+    const tree = execFileSync('git', ['-C', repo, 'mktree'], {
+      input: `${entries.join('\n')}\n`,
+      encoding: 'utf8',
+    }).trim();
+    const commit = git(repo, 'commit-tree', tree, '-p', 'HEAD', '-m', 'a mano');
+    git(repo, 'update-ref', 'refs/heads/main', commit);
+
+    const next = await runIn(ws);
+    expect(next.answered).toBe(false);
+    expect(next).toMatchObject({ outcome: 'published', version: '1.0.1' });
+    expect(git(repo, 'show', 'HEAD:README.md')).not.toContain('Editado a mano.');
+  });
+
+  it('starts again when the configuration, a record or the registry changes', async () => {
+    const ws = await published();
+    const retitled = mergeConfig({ dataset: { title: 'Actas de Gobierno Abierto' } });
+    expect(await runIn(ws, retitled)).toMatchObject({ outcome: 'published', answered: false });
+    expect((await runIn(ws, retitled)).answered).toBe(true);
+
+    // A comment in the registry changes its bytes but not the data: checked again, still unchanged.
+    await appendFile(join(ws.dir, 'data/organizations.yaml'), '\n# revisado\n');
+    expect(await runIn(ws, retitled)).toMatchObject({ outcome: 'unchanged', answered: false });
+
+    const record = join(ws.dir, 'data/sessions/2016-06-30-mesa-3-sesion-2.yaml');
+    await writeFile(record, (await readFile(record, 'utf8')).replace('Bruhn', 'Bruhn Soto'));
+    expect(await runIn(ws, retitled)).toMatchObject({ outcome: 'published', answered: false });
+  });
+
+  it('takes a damaged stamp as no stamp, and writes a good one', async () => {
+    const ws = await published();
+    await writeFile(join(ws.dir, upToDateFile), '{"format": 1, "inputs": ');
+    expect(await runIn(ws)).toMatchObject({ outcome: 'unchanged', answered: false });
+    expect((await runIn(ws)).answered).toBe(true);
+  });
+
+  it('is not written by a dry run', async () => {
+    const ws = await createWorkspace({ seed: true });
+    workspaces.push(ws);
+    const dry = await run(
+      { config: mergeConfig({}), until: 'publish', dryRun: true, command: 'test' },
+      nodeEffects({ cwd: ws.dir, log: { info() {}, warn() {}, error() {}, debug() {} } }),
+    );
+    expect(dry.outcome).toBe('dry-run');
+    await expect(stat(join(ws.dir, upToDateFile))).rejects.toThrow();
+  });
+});
