@@ -7,8 +7,16 @@ const placeholders = new Set(['--', '-', 'n/a', '']);
 /** Trims, collapses every run of white space (including U+00A0) to one space, and applies NFC. */
 export const normalizeText = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
 
-/** True for the placeholders actas use for "nothing here": `--`, `-`, `N/A`, `n/a` and empty. */
-export const isPlaceholder = (s: string): boolean => placeholders.has(normalizeText(s).toLowerCase());
+/**
+ * True for the placeholders actas use for "nothing here": `--`, `-`, `N/A`, `n/a` and empty.
+ * Longer than three characters once trimmed, a text is never one (collapsing inner white space
+ * leaves a space, and NFC only shortens text by composing letters with accents), so most text is
+ * answered without normalising it.
+ */
+export const isPlaceholder = (s: string): boolean => {
+  const trimmed = s.trim();
+  return trimmed.length <= 3 && placeholders.has(normalizeText(trimmed).toLowerCase());
+};
 
 /** A table cell as a record value: normalised text, or null for a placeholder. */
 export const cellValue = (s: string | undefined): string | null =>

@@ -6,7 +6,7 @@ import { problem } from '../errors/catalog/index.ts';
 import type { Problem } from '../errors/problem.ts';
 import type { SessionRecord } from '../model/index.ts';
 import { type OrganizationIndex, resolveOrganization } from '../organizations/registry.ts';
-import { isPlaceholder, normalizeText } from '../text/normalize.ts';
+import { isPlaceholder } from '../text/normalize.ts';
 import { contactKindNames, findContactData } from './contact-data.ts';
 import { locate, type SourceMap, toPointer } from './locate.ts';
 
@@ -127,32 +127,47 @@ const organizationRules: Rule = (r, { source, organizations }) => {
     .map(([pointer, name]) => problem('ACTAS-W150', { name: name as string }, locate(source, pointer)));
 };
 
-/** Every string of a value, with the path to it (the pointer is only built when a problem needs it). */
-export function* strings(
+/**
+ * Calls `visit` with every string of a value and the path to it. The path is one array, pushed
+ * and popped on the way down: a record has hundreds of strings, and 10,000 records millions.
+ * `visit` must copy the path if it keeps it.
+ */
+function eachString(
   value: unknown,
+  visit: (path: ReadonlyArray<string | number>, text: string) => void,
   path: Array<string | number> = [],
-): Generator<[Array<string | number>, string]> {
-  if (typeof value === 'string') yield [path, value];
+): void {
+  if (typeof value === 'string') visit(path, value);
   else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      eachString(value[i], visit, path);
+      path.pop();
+    }
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      eachString((value as Record<string, unknown>)[key], visit, path);
+      path.pop();
+    }
   }
 }
 
 /** Text rules: no contact data, no placeholders standing for null, and normalised text. */
 export function textProblems(value: unknown, source: SourceMap): Problem[] {
   const problems: Problem[] = [];
-  for (const [path, text] of strings(value)) {
+  eachString(value, (path, text) => {
     // `source` is machine-written (a file name and a hash): a hash's digits can look like a phone.
-    if (path[0] === 'source') continue;
-    const at = () => locate(source, toPointer(path));
+    if (path[0] === 'source') return;
     const contact = findContactData(text);
-    if (contact) problems.push(problem('ACTAS-E128', { kind: contactKindNames[contact] }, at()));
-    if (text !== '' && isPlaceholder(text)) problems.push(problem('ACTAS-E129', { value: text }, at()));
+    const placeholder = text !== '' && isPlaceholder(text);
     const fix = normalizationFix(path.length === 1 && path[0] === 'discussion', text);
-    if (fix) problems.push(problem('ACTAS-E130', { fix }, at()));
-  }
+    if (!contact && !placeholder && !fix) return;
+    const at = locate(source, toPointer(path));
+    if (contact) problems.push(problem('ACTAS-E128', { kind: contactKindNames[contact] }, at));
+    if (placeholder) problems.push(problem('ACTAS-E129', { value: text }, at));
+    if (fix) problems.push(problem('ACTAS-E130', { fix }, at));
+  });
   return problems;
 }
 
@@ -165,7 +180,8 @@ function normalizationFix(isMarkdown: boolean, text: string): string | undefined
     return 'los acentos no están en forma Unicode NFC; vuelva a escribirlos';
   // The discussion is Markdown: its line breaks and blank lines are content.
   if (isMarkdown || text === '') return undefined;
-  if (text !== normalizeText(text)) {
+  // NFC already holds: the text is normalised unless some white space is at an end, repeated or not a plain space.
+  if (/^\s|\s$|\s\s|[^\S ]/u.test(text)) {
     return 'tiene espacios al inicio o al final, espacios repetidos, saltos de línea o espacios no separables; déjelo con espacios simples';
   }
   return undefined;

@@ -5,7 +5,7 @@
 import type { SessionRecord } from '../../model/index.ts';
 import { orderRecordKeys } from '../../records/serialize.ts';
 import type { Table } from '../tables/build-tables.ts';
-import { utf8 } from './encode.ts';
+import { utf8, utf8Joined } from './encode.ts';
 
 export function tableJson({ resource, rows }: Table): Uint8Array {
   if (rows.length === 0) return utf8('[]\n');
@@ -13,12 +13,17 @@ export function tableJson({ resource, rows }: Table): Uint8Array {
   const keys = resource.fields.map(
     (f, i) => [f.name, `${i === 0 ? '{' : ','}${JSON.stringify(f.name)}:`] as const,
   );
-  const lines = rows.map((row) => {
-    let line = '  ';
-    for (const [name, prefix] of keys) line += prefix + JSON.stringify(row[name] ?? null);
-    return `${line}}`;
-  });
-  return utf8(`[\n${lines.join(',\n')}\n]\n`);
+  function* lines(): Generator<string> {
+    yield '[\n';
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as (typeof rows)[number];
+      let line = i === 0 ? '  ' : ',\n  ';
+      for (const [name, prefix] of keys) line += prefix + JSON.stringify(row[name] ?? null);
+      yield `${line}}`;
+    }
+    yield '\n]\n';
+  }
+  return utf8Joined(lines());
 }
 
 export const recordJson = (record: SessionRecord): Uint8Array =>
