@@ -38,7 +38,6 @@ interface UpToDateStamp {
   format: number;
   inputs: string;
   version: string;
-  /** By path, in sorted order. */
   files: BuildSnapshot;
 }
 
@@ -85,7 +84,8 @@ export async function isUpToDate(
 ): Promise<boolean> {
   const stamp = await readStamp(effects);
   if (!stamp || stamp.inputs !== inputs || stamp.version !== current.version) return false;
-  const paths = Object.keys(stamp.files);
+  // Sorted here: an object keeps integer-like keys first, whatever order they were written in.
+  const paths = Object.keys(stamp.files).sort();
   const published = current.tree.paths();
   if (!samePaths(published, paths)) return false;
   if (paths.some((path) => current.tree.blobId(path) !== stamp.files[path]?.blob)) return false;

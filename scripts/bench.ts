@@ -38,6 +38,8 @@ function measure(task: string, dir: string): Promise<Record<string, number>> {
 }
 
 const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
+const percent = (part: number | undefined, whole: number | undefined) =>
+  part === undefined || !whole ? '–' : `${((100 * part) / whole).toFixed(1)} %`;
 const rate = (n: number, ms: number | undefined) => (ms ? `${Math.round((n * 1000) / ms)}/s` : '–');
 
 for (const n of sizes) {
@@ -60,7 +62,7 @@ for (const n of sizes) {
     console.log(`actas build (árbol entero)  ${s(first.build)}, RSS máx. ${first.rssMb} MB`);
     console.log(`actas run: publicar en git  ${s(git.publish)}, RSS máx. ${git.rssMb} MB`);
     console.log(
-      `actas run otra vez, sin cambios  ${s(rerun.rerun)}  (${Math.round((100 * (rerun.rerun ?? 0)) / (git.publish || 1))} % de la publicación), RSS máx. ${rerun.rssMb} MB`,
+      `actas run otra vez, sin cambios  ${s(rerun.rerun)}  (${percent(rerun.rerun, first.build)} de actas build), RSS máx. ${rerun.rssMb} MB`,
     );
     // Through the stand-in, the 10,000-session tree is one ~250 MB tree request: measured up to 1,000.
     if (values.github && n <= 1000) {

@@ -1,6 +1,7 @@
 /**
- * The JSON Schemas of schemas/, compiled once per process with Ajv's 2020-12 class. They are the
- * single source of truth: the TypeScript types are generated from them too.
+ * The JSON Schemas of schemas/, each compiled with Ajv's 2020-12 class once per process, when
+ * first needed. They are the single source of truth: the TypeScript types are generated from them
+ * too.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -27,16 +28,33 @@ export interface Validators {
 // ajv-formats is CommonJS: under ESM its function arrives as the module's default export.
 const addFormats = ajvFormats.default as unknown as typeof ajvFormats.default.default;
 
-let compiled: Validators | undefined;
+let ajv: Ajv2020 | undefined;
+const compiled = new Map<string, ValidateFunction>();
 
-export function getValidators(): Validators {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-  addFormats(ajv, ['date', 'uri']);
-  compiled = {
-    record: ajv.compile<SessionRecord>(readSchema('session-record.schema.json')),
-    organizations: ajv.compile<OrganizationRegistry>(readSchema('organizations.schema.json')),
-    config: ajv.compile<ConfigFile>(readSchema('config.schema.json')),
-  };
-  return compiled;
+/** Compiles a schema the first time it is needed: a run whose records are all known never compiles the record schema. */
+function validatorOf<T>(file: (typeof schemaFiles)[number]): ValidateFunction<T> {
+  let validate = compiled.get(file);
+  if (!validate) {
+    if (!ajv) {
+      ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+      addFormats(ajv, ['date', 'uri']);
+    }
+    validate = ajv.compile(readSchema(file));
+    compiled.set(file, validate);
+  }
+  return validate as ValidateFunction<T>;
 }
+
+const validators: Validators = {
+  get record() {
+    return validatorOf<SessionRecord>('session-record.schema.json');
+  },
+  get organizations() {
+    return validatorOf<OrganizationRegistry>('organizations.schema.json');
+  },
+  get config() {
+    return validatorOf<ConfigFile>('config.schema.json');
+  },
+};
+
+export const getValidators = (): Validators => validators;
