@@ -88,7 +88,7 @@ async function runWithRetries(
   const policy = options.retry ?? defaultRetryPolicy;
   const runPipeline = options.runPipeline ?? run;
   for (let attempt = 1; ; attempt++) {
-    const result = await runPipeline({ config, until: 'publish', command }, effects);
+    const result = await runPipeline({ config, until: 'publish', importInbox: true, command }, effects);
     const retry = isTransientFailure(result) && attempt < policy.attempts && !options.signal?.aborted;
     if (!retry) return { result, attempts: attempt };
     const wait = backoffDelay(policy, attempt);

@@ -3,7 +3,7 @@
  * retries (target and network failures, with backoff) and what it does not (invalid input, a
  * missing token, a held lock), and what it leaves in .actas/status.json for `actas status`.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { statusCommand } from '../../pipeline/cli/commands/status.ts';
@@ -15,7 +15,7 @@ import { createLogger } from '../../pipeline/schedule/logger.ts';
 import { backoffDelay, isTransientFailure } from '../../pipeline/schedule/retry.ts';
 import type { SchedulerStatus } from '../../pipeline/schedule/status.ts';
 import { type RunPipeline, runTick } from '../../pipeline/schedule/tick.ts';
-import type { Workspace } from '../support/workspace.ts';
+import { createWorkspace, repoRoot, seedRecordName, type Workspace } from '../support/workspace.ts';
 import {
   captureLog,
   checkPublished,
@@ -72,6 +72,21 @@ describe('runTick', () => {
     expect(status.last_run).toMatchObject({ outcome: 'unchanged', result: 'sin cambios', version: null });
     expect(status.last_run?.current_version).toBe('1.0.0');
     expect(log.lines.some((l) => l.startsWith('info sin cambios: sigue la versión 1.0.0'))).toBe(true);
+  });
+
+  it('imports the actas waiting in the inbox, as `actas run` does, and publishes them', async () => {
+    const ws = await createWorkspace();
+    projects.push(ws);
+    await ws.write(
+      'data/inbox/acta-mesa-3.txt',
+      await readFile(join(repoRoot, 'data/inbox/000_2ede7aa9bd753bcb.txt')),
+    );
+    const effects = nodeEffects({ cwd: ws.dir, log: captureLog(), env: {} });
+
+    const tick = await runTick(projectConfig(), effects, { retry: fastRetry });
+    expect(tick.outcome).toBe('published');
+    expect(await readdir(join(ws.dir, 'data/sessions'))).toContain(seedRecordName);
+    expect(checkPublished(join(ws.dir, 'public')).version).toBe('1.0.0');
   });
 
   it('retries a transient target failure with exponential backoff, then publishes', async () => {
