@@ -141,7 +141,9 @@ export async function run(options: RunOptions, effects: Effects): Promise<RunRes
       if (hasErrors(writeProblems))
         return { outcome: 'failed', problems: [...problems, ...writeProblems], lines };
     }
-    const snapshot = inputs ? await snapshotBuild(effects, buildDir, plan.tree) : undefined;
+    // The snapshot is what a stamp is made of: taken only when this run may end with one.
+    const mayStamp = plan.kind === 'unchanged' || (options.until === 'publish' && !options.dryRun);
+    const snapshot = inputs && mayStamp ? await snapshotBuild(effects, buildDir, plan.tree) : undefined;
     const remember = async (version: string) => {
       if (inputs && snapshot) await recordUpToDate(effects, snapshot, inputs, version);
     };

@@ -8,6 +8,11 @@
  * does), has nothing to build: it is unchanged. Anything that differs, or a stamp that cannot be
  * read, sends the run down the full path, which reaches the same answer, only more slowly.
  * Kept in .actas/ (never published); losing it only makes the next run slower.
+ *
+ * Two limits, both git's too: a file rewritten with the same size within the same clock tick as
+ * the snapshot passes for untouched on a file system with coarse times (FAT's 2 s; Linux file
+ * systems keep nanoseconds), and the program's fingerprint is taken once per process, so a
+ * long-running `actas schedule` must be restarted when the program is updated.
  */
 import type { Stats } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -68,8 +68,9 @@ export function builderFingerprint(): string {
 let wholeFingerprint: string | undefined;
 
 /**
- * The whole program: every file of pipeline/ and schemas/, the installed version of every
- * library it depends on, and the Node.js version (its ICU orders and folds text). What a run decided with one
+ * The whole program: every file of pipeline/ and schemas/, the installed version of each library
+ * the project depends on directly (their own dependencies are pinned with them by the lockfile),
+ * and the versions of Node.js and of the ICU and Unicode data it orders and normalises text with. What a run decided with one
  * program says nothing about what another would.
  */
 export function pipelineFingerprint(): string {
@@ -81,7 +82,8 @@ export function pipelineFingerprint(): string {
   const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as {
     dependencies?: Record<string, string>;
   };
-  hashVersions(hash, Object.keys(dependencies).sort()).update(process.version);
+  hashVersions(hash, Object.keys(dependencies).sort());
+  hash.update(`${process.version}\0${process.versions.icu}\0${process.versions.unicode}`);
   wholeFingerprint = hash.digest('hex');
   return wholeFingerprint;
 }

@@ -5,14 +5,14 @@
  * stamp) sends the run down the full path, and the outcome is what a run without the check gives.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Config, mergeConfig } from '../../pipeline/config/config.ts';
 import { type Logger, nodeEffects } from '../../pipeline/effects.ts';
 import { run } from '../../pipeline/run.ts';
 import { upToDateFile } from '../../pipeline/up-to-date.ts';
-import { createWorkspace, type Workspace } from '../support/workspace.ts';
+import { createWorkspace, runActas, type Workspace } from '../support/workspace.ts';
 
 const workspaces: Workspace[] = [];
 afterEach(async () => {
@@ -101,6 +101,63 @@ describe('the up-to-date check', () => {
     const record = join(ws.dir, 'data/sessions/2016-06-30-mesa-3-sesion-2.yaml');
     await writeFile(record, (await readFile(record, 'utf8')).replace('Bruhn', 'Bruhn Soto'));
     expect(await runIn(ws, retitled)).toMatchObject({ outcome: 'published', answered: false });
+  });
+
+  it('notices an extra file in build/, and a file rewritten in place with its size and time kept', async () => {
+    const ws = await published();
+    await writeFile(join(ws.dir, 'build', 'extra.txt'), 'no es parte del conjunto de datos\n');
+    expect(await runIn(ws)).toMatchObject({ outcome: 'unchanged', answered: false });
+    await expect(stat(join(ws.dir, 'build', 'extra.txt'))).rejects.toThrow();
+    expect((await runIn(ws)).answered).toBe(true);
+
+    // Same inode, size and modification time: only the change time tells. The time is set to a
+    // whole second first (and stamped so), so that setting it back gives exactly the same value.
+    const file = join(ws.dir, 'build', 'CITATION.cff');
+    const original = await readFile(file, 'utf8');
+    const second = 1_700_000_000;
+    await utimes(file, second, second);
+    expect(await runIn(ws)).toMatchObject({ outcome: 'unchanged', answered: false });
+    expect((await runIn(ws)).answered).toBe(true);
+    await writeFile(file, original.replace('cff-version', 'CFF-VERSION'));
+    await utimes(file, second, second);
+    expect((await stat(file)).mtimeMs).toBe(second * 1000);
+    expect(await runIn(ws)).toMatchObject({ outcome: 'unchanged', answered: false });
+    expect(await readFile(file, 'utf8')).toBe(original);
+  });
+
+  it('without a stamp, still leaves a build folder that holds the version as it is', async () => {
+    const ws = await published();
+    await rm(join(ws.dir, upToDateFile));
+    const built = join(ws.dir, 'build', 'datapackage.json');
+    const before = await stat(built);
+    expect(await runIn(ws)).toMatchObject({ outcome: 'unchanged', answered: false });
+    expect((await stat(built)).ino).toBe(before.ino);
+  });
+
+  it('answers runs in separate processes of the real binary', async () => {
+    const ws = await createWorkspace({ seed: true });
+    workspaces.push(ws);
+    const debug = { ACTAS_DEBUG: '1' };
+    expect((await runActas(ws.dir, ['run'], debug)).stdout).toContain('Publicación: versión 1.0.0');
+    const again = await runActas(ws.dir, ['run'], debug);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Sin cambios');
+    expect(again.stderr).toContain('Al día según .actas/up-to-date.json');
+  });
+
+  it('works the same with the dir target, and notices a file changed in the published folder', async () => {
+    const ws = await createWorkspace({ seed: true });
+    workspaces.push(ws);
+    const config = mergeConfig({ target: { kind: 'dir', path: 'sitio' } });
+    expect((await runIn(ws, config)).outcome).toBe('published');
+    expect(await runIn(ws, config)).toMatchObject({ outcome: 'unchanged', answered: true });
+    await appendFile(join(ws.dir, 'sitio', 'README.md'), '\nEditado a mano.\n');
+    expect(await runIn(ws, config)).toMatchObject({
+      outcome: 'published',
+      version: '1.0.1',
+      answered: false,
+    });
+    expect(await readFile(join(ws.dir, 'sitio', 'README.md'), 'utf8')).not.toContain('Editado a mano.');
   });
 
   it('takes a damaged stamp as no stamp, and writes a good one', async () => {

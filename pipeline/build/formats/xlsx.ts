@@ -80,11 +80,10 @@ type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
 function addTableSheet(workbook: WorkbookWriter, table: Table): void {
   const { resource } = table;
   const sheet = workbook.addWorksheet(resource.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = resource.fields.map((field) => ({
-    key: field.name,
-    width: columnWidth(table, field),
-    ...(columnStyle(field) ? { style: columnStyle(field) } : {}),
-  }));
+  sheet.columns = resource.fields.map((field) => {
+    const style = columnStyle(field);
+    return { key: field.name, width: columnWidth(table, field), ...(style ? { style } : {}) };
+  });
   // exceljs gives every cell its own copy of its column's style and works out each copy's style
   // id again (a third of the time of a large workbook); it remembers the id of a style object it
   // has seen, so cells share one object per column, one for values and one for empty cells (the
