@@ -12,6 +12,7 @@ import { type Config, mergeConfig } from '../../pipeline/config/config.ts';
 import { type Logger, nodeEffects } from '../../pipeline/effects.ts';
 import { run } from '../../pipeline/run.ts';
 import { upToDateFile } from '../../pipeline/up-to-date.ts';
+import { startGitHubStandIn } from '../support/github-standin.ts';
 import { createWorkspace, runActas, type Workspace } from '../support/workspace.ts';
 
 const workspaces: Workspace[] = [];
@@ -23,10 +24,11 @@ const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
 
 /** `actas run` in the workspace; `answered` tells whether the up-to-date check gave the outcome. */
-async function runIn(ws: Workspace, config: Config = mergeConfig({})) {
+async function runIn(ws: Workspace, config: Config = mergeConfig({}), env: Record<string, string> = {}) {
   const debug: string[] = [];
   const log: Logger = { info() {}, warn() {}, error() {}, debug: (m) => debug.push(m) };
-  const result = await run({ config, until: 'publish', command: 'test' }, nodeEffects({ cwd: ws.dir, log }));
+  const effects = nodeEffects({ cwd: ws.dir, log, env });
+  const result = await run({ config, until: 'publish', command: 'test' }, effects);
   return { ...result, answered: debug.some((line) => line.startsWith('Al día')) };
 }
 
@@ -158,6 +160,32 @@ describe('the up-to-date check', () => {
       answered: false,
     });
     expect(await readFile(join(ws.dir, 'sitio', 'README.md'), 'utf8')).not.toContain('Editado a mano.');
+  });
+
+  it('works the same with the github target, with four reads and no write', async () => {
+    const ws = await createWorkspace({ seed: true });
+    workspaces.push(ws);
+    const standIn = await startGitHubStandIn();
+    try {
+      const config = mergeConfig({
+        target: { kind: 'github', repository: `${standIn.owner}/${standIn.repo}`, api_url: standIn.apiUrl },
+      });
+      const env = { ACTAS_GITHUB_TOKEN: standIn.token };
+      expect((await runIn(ws, config, env)).outcome).toBe('published');
+      const before = standIn.requests.length;
+      expect(await runIn(ws, config, env)).toMatchObject({ outcome: 'unchanged', answered: true });
+      const calls = standIn.requests.slice(before);
+      expect(calls.every((r) => r.method === 'GET')).toBe(true);
+      // The branch, its commit, the tree listing, and datapackage.json for the version number.
+      expect(calls.map((r) => r.path.split('/').slice(4, 6).join('/'))).toEqual([
+        'git/ref',
+        'git/commits',
+        'git/trees',
+        'git/blobs',
+      ]);
+    } finally {
+      await standIn.close();
+    }
   });
 
   it('takes a damaged stamp as no stamp, and writes a good one', async () => {
