@@ -18,14 +18,14 @@ import type { Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sha256 } from './build/digest.ts';
 import { pipelineFingerprint } from './build/fingerprint.ts';
-import { listFiles } from './build/tree-files.ts';
+import { listBuiltFiles } from './build/tree-files.ts';
 import type { Config } from './config/config.ts';
 import type { Effects } from './effects.ts';
 import { mapInBatches } from './files/in-batches.ts';
 import { writeFileAtomic } from './files/write-file-atomic.ts';
 import type { CurrentVersion } from './release/plan.ts';
 import { memoryTreeView, type PublishedTree } from './release/tree.ts';
-import { plannedReleaseFile, stateDir } from './state.ts';
+import { stateDir } from './state.ts';
 
 export const upToDateFile = `${stateDir}/up-to-date.json`;
 const stampFormat = 1;
@@ -68,12 +68,6 @@ async function readStamp(effects: Effects): Promise<UpToDateStamp | undefined> {
   }
 }
 
-/** The build folder's files, without the note of the release it was planned as. */
-async function builtPaths(effects: Effects, buildDir: string): Promise<string[] | undefined> {
-  const paths = await listFiles(effects, buildDir).catch(() => undefined);
-  return paths?.filter((path) => path !== plannedReleaseFile);
-}
-
 const samePaths = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((path, i) => path === b[i]);
 
@@ -94,7 +88,7 @@ export async function isUpToDate(
   const published = current.tree.paths();
   if (!samePaths(published, paths)) return false;
   if (paths.some((path) => current.tree.blobId(path) !== stamp.files[path]?.blob)) return false;
-  const built = await builtPaths(effects, buildDir);
+  const built = await listBuiltFiles(effects, buildDir);
   if (!built || !samePaths(built, paths)) return false;
   const same = await mapInBatches(paths, async (path) => {
     try {

@@ -47,7 +47,8 @@ export function hashFolder(hash: Hash, url: URL, pattern: RegExp): Hash {
   return hash;
 }
 
-const hashVersions = (hash: Hash, names: readonly string[]): Hash => {
+/** Adds the installed version of each named library to `hash`. */
+export const hashVersions = (hash: Hash, names: readonly string[]): Hash => {
   for (const name of names) hash.update(`${name}@${packageVersion(name)}\0`);
   return hash;
 };
@@ -70,8 +71,8 @@ let wholeFingerprint: string | undefined;
 /**
  * The whole program: every file of pipeline/ and schemas/, the installed version of each library
  * the project depends on directly (their own dependencies are pinned with them by the lockfile),
- * and the versions of Node.js and of the ICU and Unicode data it orders and normalises text with. What a run decided with one
- * program says nothing about what another would.
+ * and the versions of Node.js and of the ICU and Unicode data it orders and normalises text with.
+ * What a run decided with one program says nothing about what another would.
  */
 export function pipelineFingerprint(): string {
   if (wholeFingerprint) return wholeFingerprint;

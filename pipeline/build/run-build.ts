@@ -10,11 +10,10 @@ import { hasErrors, type Problem } from '../errors/problem.ts';
 import { mapInBatches } from '../files/in-batches.ts';
 import type { SessionRecord } from '../model/index.ts';
 import type { OrganizationIndex } from '../organizations/registry.ts';
-import { plannedReleaseFile } from '../state.ts';
 import { loadBuildCache, saveBuildCache } from './build-cache.ts';
 import { buildTreeReport } from './build-tree.ts';
 import { sameBytes } from './digest.ts';
-import { listFiles } from './tree-files.ts';
+import { listBuiltFiles } from './tree-files.ts';
 import type { PublishedTree } from './types.ts';
 import { writeTree } from './write-tree.ts';
 
@@ -49,9 +48,7 @@ export async function holdsTree(
   tree: ReadonlyMap<string, Uint8Array>,
   alreadyRead: ReadonlyMap<string, Uint8Array>,
 ): Promise<boolean> {
-  const onDisk = (await listFiles(effects, dir).catch(() => undefined))?.filter(
-    (path) => path !== plannedReleaseFile,
-  );
+  const onDisk = await listBuiltFiles(effects, dir);
   if (!onDisk || onDisk.length !== tree.size || onDisk.some((p) => !tree.has(p))) return false;
   const same = await mapInBatches([...tree], async ([path, bytes]) =>
     sameBytes(alreadyRead.get(path) ?? (await effects.fs.readFile(resolve(dir, path))), bytes),

@@ -1,6 +1,7 @@
 /** Reading a published tree back from disk, through the injected file system. */
 import { join } from 'node:path';
 import type { Effects } from '../effects.ts';
+import { plannedReleaseFile } from '../state.ts';
 
 /** Every file under `dir`, as posix paths relative to it; undefined when `dir` does not exist. */
 export async function listFiles(effects: Effects, dir: string): Promise<string[] | undefined> {
@@ -20,6 +21,16 @@ export async function listFiles(effects: Effects, dir: string): Promise<string[]
     throw error;
   }
   return files.sort();
+}
+
+/**
+ * The files of a build folder, without the note of the release it was planned as
+ * (.actas-release.json), which sits beside the tree and is not part of it. Undefined when the
+ * folder cannot be read.
+ */
+export async function listBuiltFiles(effects: Effects, dir: string): Promise<string[] | undefined> {
+  const paths = await listFiles(effects, dir).catch(() => undefined);
+  return paths?.filter((path) => path !== plannedReleaseFile);
 }
 
 /** A tree path is relative, uses "/" and never climbs out of the tree. */

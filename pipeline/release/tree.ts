@@ -16,24 +16,26 @@ export interface TreeView {
   read(path: string): Promise<Uint8Array | undefined>;
 }
 
+// The release plan, the file changes, the targets and the up-to-date stamp all ask for the ids of
+// the same files: each byte array is hashed once (the pipeline never mutates one it has built).
+const blobIds = new WeakMap<Uint8Array, string>();
+
 export function gitBlobId(content: Uint8Array): string {
-  return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+  let id = blobIds.get(content);
+  if (id === undefined) {
+    id = createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+    blobIds.set(content, id);
+  }
+  return id;
 }
 
 /** A view over files held in memory (a freshly built tree). */
 export function memoryTreeView(tree: PublishedTree): TreeView {
-  const ids = new Map<string, string>();
   return {
     paths: () => [...tree.keys()].sort(),
     blobId(path) {
       const content = tree.get(path);
-      if (!content) return undefined;
-      let id = ids.get(path);
-      if (!id) {
-        id = gitBlobId(content);
-        ids.set(path, id);
-      }
-      return id;
+      return content && gitBlobId(content);
     },
     read: async (path) => tree.get(path),
   };

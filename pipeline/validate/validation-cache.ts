@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { builderFingerprint, hashFolder, packageVersion } from '../build/fingerprint.ts';
+import { builderFingerprint, hashFolder, hashVersions } from '../build/fingerprint.ts';
 import type { Effects } from '../effects.ts';
 import { writeFileAtomic } from '../files/write-file-atomic.ts';
 import type { SessionRecord } from '../model/index.ts';
@@ -27,7 +27,7 @@ function validatorCode(): string {
   if (codeFingerprint) return codeFingerprint;
   const hash = createHash('sha256').update(builderFingerprint());
   hashFolder(hash, new URL('./', import.meta.url), /^[^/]+\.ts$/);
-  for (const name of ['js-yaml', 'ajv', 'ajv-formats']) hash.update(`${name}@${packageVersion(name)}\0`);
+  hashVersions(hash, ['js-yaml', 'ajv', 'ajv-formats']);
   codeFingerprint = hash.digest('hex');
   return codeFingerprint;
 }
