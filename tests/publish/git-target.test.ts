@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeEffects, silentLogger } from '../../pipeline/effects.ts';
 import { createGitTarget } from '../../pipeline/publish/git-target.ts';
+import { git } from '../support/published.ts';
 import { sampleTree } from '../support/sample-tree.ts';
 import { release, targetConformance } from './target-conformance.ts';
 
@@ -17,8 +18,6 @@ async function tempDir() {
   dirs.push(d);
   return d;
 }
-const git = (dir: string, ...args: string[]) =>
-  execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
 const effectsIn = (cwd: string) => nodeEffects({ cwd, log: silentLogger });
 
 describe('git target: conformance', () => {

@@ -3,7 +3,6 @@
  * changed, a correction, a new session, a removed column, invalid input, dry runs, two runs at
  * once, and build-then-publish.
  */
-import { execFileSync } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,7 +18,7 @@ import { planRelease } from '../../pipeline/release/plan.ts';
 import { memoryTreeView } from '../../pipeline/release/tree.ts';
 import { run } from '../../pipeline/run.ts';
 import { loadRegistry } from '../../pipeline/validate/registry.ts';
-import { checkWholeVersion, gitTreeFiles } from '../support/published.ts';
+import { checkWholeVersion, git, gitTreeFiles } from '../support/published.ts';
 import {
   createWorkspace,
   hasStackTrace,
@@ -40,8 +39,6 @@ async function seeded() {
   workspaces.push(ws);
   return ws;
 }
-const git = (dir: string, ...args: string[]) =>
-  execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
 const seedRecord = async () => parse(await readFile(seedRecordPath, 'utf8')) as SessionRecord;
 
 async function editSeed(ws: Workspace, change: (r: SessionRecord) => void) {

@@ -13,15 +13,13 @@ import { type Logger, nodeEffects } from '../../pipeline/effects.ts';
 import { run } from '../../pipeline/run.ts';
 import { upToDateFile } from '../../pipeline/up-to-date.ts';
 import { startGitHubStandIn } from '../support/github-standin.ts';
+import { git } from '../support/published.ts';
 import { createWorkspace, runActas, type Workspace } from '../support/workspace.ts';
 
 const workspaces: Workspace[] = [];
 afterEach(async () => {
   for (const ws of workspaces.splice(0)) await ws.remove();
 });
-
-const git = (dir: string, ...args: string[]) =>
-  execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
 
 /** `actas run` in the workspace; `answered` tells whether the up-to-date check gave the outcome. */
 async function runIn(ws: Workspace, config: Config = mergeConfig({}), env: Record<string, string> = {}) {

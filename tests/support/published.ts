@@ -8,6 +8,10 @@ import { createHash } from 'node:crypto';
 
 export type Files = ReadonlyMap<string, Uint8Array>;
 
+/** Runs git in a repository and returns what it printed, trimmed. */
+export const git = (dir: string, ...args: string[]): string =>
+  execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
+
 export function checkWholeVersion(files: Files): { version: string } {
   const sums = files.get('SHA256SUMS');
   if (!sums) throw new Error('SHA256SUMS missing');
